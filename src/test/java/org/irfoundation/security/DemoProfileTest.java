@@ -1,0 +1,36 @@
+package org.irfoundation.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo profile: every user the README lists logs in with its role, and the app binds to loopback. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class DemoProfileTest {
+
+  static final String DEMO_PASSWORD = "Demo-pass-1!";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.core.env.Environment environment;
+
+  @Test
+  void everyDemoUserLogsInWithItsRole() {
+    assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+    for (String[] user : DemoUsers.USERS) {
+      ResponseEntity<Map> me = rest.withBasicAuth(user[0], DEMO_PASSWORD).getForEntity("/api/me", Map.class);
+      assertThat(me.getStatusCode()).as(user[0]).isEqualTo(HttpStatus.OK);
+      assertThat(me.getBody()).as(user[0]).containsEntry("groups", List.of(user[3]));
+    }
+    ResponseEntity<Map> admin = rest.withBasicAuth("admin", DEMO_PASSWORD).getForEntity("/api/me", Map.class);
+    assertThat(admin.getBody()).containsEntry("groups", List.of("camunda-admin"));
+  }
+}
