@@ -29,8 +29,13 @@ class DemoProfileTest {
       ResponseEntity<Map> me = rest.withBasicAuth(user[0], DEMO_PASSWORD).getForEntity("/api/me", Map.class);
       assertThat(me.getStatusCode()).as(user[0]).isEqualTo(HttpStatus.OK);
       assertThat(me.getBody()).as(user[0]).containsEntry("groups", List.of(user[3]));
+      ResponseEntity<Map> webapp = WebappSecurityTest.WebappSession.open(rest).login(user[0], DEMO_PASSWORD);
+      assertThat(webapp.getStatusCode()).as(user[0]).isEqualTo(HttpStatus.OK);
+      assertThat((List<String>) webapp.getBody().get("authorizedApps")).as(user[0]).contains("tasklist");
     }
     ResponseEntity<Map> admin = rest.withBasicAuth("admin", DEMO_PASSWORD).getForEntity("/api/me", Map.class);
     assertThat(admin.getBody()).containsEntry("groups", List.of("camunda-admin"));
+    assertThat((List<String>) WebappSecurityTest.WebappSession.open(rest).login("admin", DEMO_PASSWORD).getBody()
+        .get("authorizedApps")).contains("tasklist", "cockpit", "admin");
   }
 }

@@ -1,0 +1,214 @@
+package org.irfoundation.intake;
+
+import static org.irfoundation.intake.IncidentResponseApi.Decided;
+import static org.irfoundation.intake.IncidentResponseApi.Inputs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.irfoundation.intake.IncidentReport.Indicators;
+import org.irfoundation.intake.IncidentStore.IncidentRow;
+import org.irfoundation.intake.IncidentViews.AlertOutcome;
+import org.irfoundation.intake.IncidentViews.IncidentSummary;
+import org.irfoundation.process.SystemContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The front door: reports and alerts become incidents with an {@code incident-response} process. A report
+ * is classified inside its own transaction, so the answer carries severity and playbook, and nothing is
+ * stored when anything fails.
+ */
+@Service
+public class IncidentIntake {
+
+  static final int DUPLICATE_RETRIES = 3;
+
+  private final IncidentStore store;
+  private final RuntimeService runtimeService;
+  private final DecisionService decisionService;
+  private final SystemContext system;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+
+  public IncidentIntake(IncidentStore store, RuntimeService runtimeService, DecisionService decisionService,
+      SystemContext system, TransactionTemplate transaction, ObjectMapper json) {
+    this.store = store;
+    this.runtimeService = runtimeService;
+    this.decisionService = decisionService;
+    this.system = system;
+    this.transaction = transaction;
+    this.json = json;
+  }
+
+  public record Reported(IncidentSummary incident, boolean created) {}
+
+  /** Reports an incident; the same {@code externalRef} always answers with the same incident. */
+  public Reported report(IncidentReport report, String actor) {
+    Optional<Reported> known = byExternalRef(report.externalRef());
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      return transaction.execute(status -> new Reported(open(report, actor), true));
+    } catch (DuplicateKeyException concurrentSameRef) {
+      return byExternalRef(report.externalRef()).orElseThrow(() -> concurrentSameRef);
+    }
+  }
+
+  /**
+   * Takes a batch of alerts in one transaction. Two batches opening the same new fingerprint at once:
+   * the later one fails on the fingerprint's key and is run again, then finding the incident.
+   */
+  public List<AlertOutcome> receive(List<AlertReport> alerts, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> alerts.stream().map(alert -> receive(alert, actor)).toList());
+      } catch (DuplicateKeyException e) {
+        if (attempt == DUPLICATE_RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Optional<Reported> byExternalRef(String externalRef) {
+    return Optional.ofNullable(externalRef).flatMap(store::findByExternalRef)
+        .map(row -> new Reported(IncidentSummary.of(row), false));
+  }
+
+  private IncidentSummary open(IncidentReport report, String actor) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
+    Instant awareAt = report.awareAt() != null ? report.awareAt() : now;
+    store.insert(new IncidentRow(id, report.title(), report.description(), report.category().name(),
+        report.domain() == null ? null : report.domain().name(), report.detectedAt(), awareAt, now,
+        report.reporter() != null ? report.reporter() : actor, report.source(), report.externalRef(), null, null,
+        null, IncidentStore.OPEN, null, null, toJson(report)));
+    store.recordEvent(id, "REPORTED", actor, "Reported" + (report.source() == null ? "" : " by " + report.source()));
+
+    Map<String, Object> variables = decisionInputs(report.impact(), report.indicators());
+    Inputs.INCIDENT_ID.put(variables, id);
+    Inputs.TITLE.put(variables, report.title());
+    Inputs.CATEGORY.put(variables, report.category().name());
+    Inputs.DOMAIN.put(variables, report.domain() == null ? null : report.domain().name());
+    Inputs.DETECTED_AT.put(variables, report.detectedAt().toString());
+    Inputs.AWARE_AT.put(variables, awareAt.toString());
+    ProcessInstanceWithVariables instance = system.call(() -> runtimeService
+        .createProcessInstanceByKey(IncidentResponseApi.PROCESS_KEY).businessKey(id)
+        .setVariables(variables).executeWithVariablesInReturn());
+    VariableMap decided = instance.getVariables();
+    String severity = Decided.SEVERITY.from(decided);
+    String playbook = Decided.PLAYBOOK_KEY.from(decided);
+    store.classified(id, severity, Decided.RESPONSE_SLA.from(decided), playbook, instance.getId());
+    store.recordEvent(id, "CLASSIFIED", null, "Severity " + severity + ", respond within "
+        + Decided.RESPONSE_SLA.from(decided) + (playbook == null ? ", playbook to be chosen by the IR lead"
+        : ", playbook " + playbook));
+    return IncidentSummary.of(store.find(id).orElseThrow());
+  }
+
+  private AlertOutcome receive(AlertReport alert, String actor) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Optional<String> openIncident = store.openIncidentOf(alert.fingerprint());
+    if (openIncident.isEmpty()) {
+      IncidentReport report = new IncidentReport(alert.title(), "Opened by alert " + alert.fingerprint(),
+          alert.category(), null, alert.observedAt(), null, actor, alert.source(), null, null,
+          alert.indicators(), null, null, null);
+      String id = open(report, actor).id();
+      store.claimFingerprint(alert.fingerprint(), id);
+      recordAlert(id, alert, actor, now);
+      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.OPENED);
+    }
+    String id = openIncident.get();
+    recordAlert(id, alert, actor, now);
+
+    IncidentRow incident = store.find(id).orElseThrow();
+    IncidentReport known = fromJson(incident.report());
+    Indicators merged = known.indicators().union(alert.indicators());
+    if (merged.equals(known.indicators())) {
+      // nothing new: a row on the timeline, no decision, no process step (alert storms stay cheap)
+      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.RECORDED);
+    }
+    IncidentReport updated = withIndicators(known, merged);
+    Map<String, Object> inputs = decisionInputs(updated.impact(), merged);
+    Map<String, Object> severity = system.call(() -> decisionService
+        .evaluateDecisionTableByKey("incident-severity").variables(inputs).evaluate().getSingleResult()
+        .getEntryMap());
+    String newSeverity = (String) severity.get(Decided.SEVERITY.name());
+    String responseSla = (String) severity.get(Decided.RESPONSE_SLA.name());
+    if (incident.severity() != null && newSeverity.compareTo(incident.severity()) >= 0) {
+      store.severityChanged(id, incident.severity(), incident.responseSla(), toJson(updated));
+      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.RECORDED);
+    }
+    store.severityChanged(id, newSeverity, responseSla, toJson(updated));
+    Map<String, Object> variables = new HashMap<>(inputs);
+    Decided.SEVERITY.put(variables, newSeverity);
+    Decided.RESPONSE_SLA.put(variables, responseSla);
+    system.call(() -> runtimeService.createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED)
+        .processInstanceBusinessKey(id).setVariables(variables).correlateWithResult());
+    store.recordEvent(id, "SEVERITY_CHANGED", actor,
+        incident.severity() + " -> " + newSeverity + " after alert " + alert.fingerprint());
+    return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.ESCALATED);
+  }
+
+  private void recordAlert(String incidentId, AlertReport alert, String actor, Instant now) {
+    store.insertAlert(incidentId, alert, now, toJson(alert.indicators()),
+        alert.details() == null ? null : alert.details().toString());
+    store.recordEvent(incidentId, "ALERT", actor, alert.title() + " [" + alert.fingerprint() + "]"
+        + (alert.source() == null ? "" : " from " + alert.source()));
+  }
+
+  /** The inputs of the incident-severity decision, by the names the decision reads. */
+  static Map<String, Object> decisionInputs(IncidentReport.Impact impact, Indicators indicators) {
+    Map<String, Object> variables = new HashMap<>();
+    Inputs.FUNCTIONAL_IMPACT.put(variables, impact.functional().name());
+    Inputs.INFORMATION_IMPACT.put(variables, impact.information().name());
+    Inputs.RECOVERABILITY.put(variables, impact.recoverability().name());
+    Inputs.ACTOR_ACTIVE.put(variables, indicators.actorActive());
+    Inputs.EXFILTRATION.put(variables, indicators.exfiltration());
+    Inputs.PRIVILEGED_ACCOUNT.put(variables, indicators.privilegedAccount());
+    Inputs.ROOT_ACCOUNT.put(variables, indicators.rootAccount());
+    Inputs.ACCOUNTS_AFFECTED.put(variables, indicators.accountsAffected());
+    Inputs.PRODUCTION_AFFECTED.put(variables, indicators.productionAffected());
+    Inputs.ENCRYPTION_OBSERVED.put(variables, indicators.encryptionObserved());
+    Inputs.PERSONAL_DATA.put(variables, indicators.personalData());
+    Inputs.CREDENTIALS_PUBLIC.put(variables, indicators.credentialsPublic());
+    Inputs.PERSISTENCE_FOUND.put(variables, indicators.persistenceFound());
+    Inputs.LATERAL_MOVEMENT.put(variables, indicators.lateralMovement());
+    return variables;
+  }
+
+  private static IncidentReport withIndicators(IncidentReport r, Indicators indicators) {
+    return new IncidentReport(r.title(), r.description(), r.category(), r.domain(), r.detectedAt(), r.awareAt(),
+        r.reporter(), r.source(), r.externalRef(), r.impact(), indicators, r.dataSubjects(), r.affectedAssets(),
+        r.affectedUsers());
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write incident data as JSON", e);
+    }
+  }
+
+  private IncidentReport fromJson(String report) {
+    try {
+      return json.readValue(report, IncidentReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored incident report is not readable", e);
+    }
+  }
+}

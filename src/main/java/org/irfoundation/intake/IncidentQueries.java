@@ -1,0 +1,131 @@
+package org.irfoundation.intake;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.irfoundation.intake.IncidentStore.IncidentRow;
+import org.irfoundation.intake.IncidentViews.Deadline;
+import org.irfoundation.intake.IncidentViews.IncidentDetail;
+import org.irfoundation.intake.IncidentViews.IncidentPage;
+import org.irfoundation.intake.IncidentViews.IncidentSummary;
+import org.irfoundation.intake.IncidentViews.OpenTask;
+import org.irfoundation.intake.IncidentViews.TimelineEntry;
+import org.irfoundation.process.SystemContext;
+import org.springframework.stereotype.Service;
+
+/** Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. */
+@Service
+public class IncidentQueries {
+
+  private final IncidentStore store;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+  private final RepositoryService repositoryService;
+  private final HistoryService historyService;
+  private final SystemContext system;
+
+  public IncidentQueries(IncidentStore store, TaskService taskService, RuntimeService runtimeService,
+      ManagementService managementService, RepositoryService repositoryService, HistoryService historyService,
+      SystemContext system) {
+    this.store = store;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
+    this.repositoryService = repositoryService;
+    this.historyService = historyService;
+    this.system = system;
+  }
+
+  public IncidentPage list(String status, int page, int size) {
+    List<IncidentSummary> items = store.list(status, page * size, size).stream().map(IncidentSummary::of).toList();
+    return new IncidentPage(items, page, size, store.count(status));
+  }
+
+  public Optional<IncidentDetail> detail(String id) {
+    return store.find(id).map(row -> system.call(() -> detail(row)));
+  }
+
+  private IncidentDetail detail(IncidentRow row) {
+    List<OpenTask> tasks = taskService.createTaskQuery().processInstanceBusinessKey(row.id()).active()
+        .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
+    List<TimelineEntry> timeline = store.timeline(row.id()).stream()
+        .map(e -> new TimelineEntry(e.at(), e.type(), e.actor(), e.detail())).toList();
+    return new IncidentDetail(row.id(), row.title(), row.description(), row.category(), row.domain(),
+        row.status(), row.severity(), row.responseSla(), row.playbook(), row.reporter(), row.source(),
+        row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(),
+        variable(row, IncidentResponseApi.Refs.TICKET_REF.name()),
+        variable(row, IncidentResponseApi.Refs.WAR_ROOM_REF.name()),
+        store.alertCount(row.id()), tasks, deadlines(row), timeline);
+  }
+
+  private OpenTask openTask(Task task) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    return new OpenTask(task.getName(), groups, task.getAssignee(), instant(task.getCreateTime()),
+        instant(task.getDueDate()));
+  }
+
+  /** The response SLA from the report time, then every running timer of the incident's processes. */
+  private List<Deadline> deadlines(IncidentRow row) {
+    List<Deadline> deadlines = new ArrayList<>();
+    if (row.responseSla() != null && IncidentStore.OPEN.equals(row.status())) {
+      try {
+        deadlines.add(new Deadline("Respond (" + row.severity() + " SLA)",
+            row.reportedAt().plus(Duration.parse(row.responseSla()))));
+      } catch (DateTimeParseException notADuration) {
+        // a process owner may write an SLA the API cannot add; the timers below still show
+      }
+    }
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(row.id()).list()) {
+      for (Job timer : managementService.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+        deadlines.add(new Deadline(timerName(timer), instant(timer.getDuedate())));
+      }
+    }
+    return deadlines;
+  }
+
+  private String timerName(Job timer) {
+    JobDefinition definition = managementService.createJobDefinitionQuery()
+        .jobDefinitionId(timer.getJobDefinitionId()).singleResult();
+    if (definition == null) {
+      return "Timer";
+    }
+    ModelElementInstance element = repositoryService.getBpmnModelInstance(timer.getProcessDefinitionId())
+        .getModelElementById(definition.getActivityId());
+    String name = element == null ? null : element.getAttributeValue("name");
+    return name == null ? definition.getActivityId() : name;
+  }
+
+  private String variable(IncidentRow row, String name) {
+    if (row.processInstanceId() == null) {
+      return null;
+    }
+    return historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(row.processInstanceId()).variableName(name).list().stream()
+        .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).map(Object::toString)
+        .findFirst().orElse(null);
+  }
+
+  private static Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
