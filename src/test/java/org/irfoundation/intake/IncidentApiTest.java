@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.irfoundation.IrSpringBootTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,13 +33,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The intake API end to end: real HTTP, security, the deployed models, the database. */
 @IrSpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentApiTest {
+
+  static final String DETECTOR = "detector1";
+  static final String DETECTOR_PASSWORD = "Detector-pw-2026";
 
   @Autowired TestRestTemplate rest;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identityService;
+
+  @BeforeAll
+  void detectionToolUser() {
+    User user = identityService.newUser(DETECTOR);
+    user.setPassword(DETECTOR_PASSWORD);
+    identityService.saveUser(user);
+  }
 
   static String report(String title, String category, String extra) {
     return """
@@ -241,11 +256,9 @@ class IncidentApiTest {
     return reporter().getForEntity(path, JsonNode.class);
   }
 
+  /** A detection tool's user: no group, no Camunda rights; reporting must work all the same. */
   private TestRestTemplate reporter() {
-    return rest.withBasicAuth(IrSpringBootTest.ADMIN, IrSpringBootTest.ADMIN_PASSWORD);
+    return rest.withBasicAuth(DETECTOR, DETECTOR_PASSWORD);
   }
 
-  static Map<String, Object> none() {
-    return Map.of();
-  }
 }
