@@ -29,6 +29,19 @@ public final class IncidentResponseApi {
     public static final String TASK_CLOSE_INCIDENT = "Task_CloseIncident";
     public static final String EVENT_STATUS_UPDATE_DUE = "Event_StatusUpdateDue";
     public static final String EVENT_CLOSED = "Event_IncidentClosed";
+    // added with the model: what tests and reports refer to besides the contract's ids above
+    public static final String EVENT_REPORTED = "Event_IncidentReported";
+    public static final String SUBPROCESS_RESPOND = "SubProcess_Respond";
+    public static final String TASK_NOTIFY_ACKNOWLEDGE_OVERDUE = "Task_NotifyAcknowledgeOverdue";
+    public static final String GATEWAY_PLAYBOOK_KNOWN = "Gateway_PlaybookKnown";
+    public static final String TASK_POST_STATUS_REMINDER = "Task_PostStatusReminder";
+    public static final String SUBPROCESS_SEVERITY_CHANGED = "SubProcess_SeverityChanged";
+    public static final String EVENT_SEVERITY_CHANGED = "Event_SeverityChanged";
+    public static final String TASK_REASSESS_ESCALATION = "Task_ReassessEscalation";
+    public static final String TASK_RECORD_ESCALATION_REASSESSED = "Task_RecordEscalationReassessed";
+    public static final String TASK_NOTIFY_SEVERITY_CHANGED = "Task_NotifySeverityChanged";
+    /** The user task of every placeholder playbook (until the real playbooks land). */
+    public static final String TASK_WORK_PLAYBOOK = "Task_WorkPlaybook";
 
     private Elements() {}
   }
@@ -82,6 +95,18 @@ public final class IncidentResponseApi {
     public static final Variable<String> WAR_ROOM_REF = Variable.of("warRoomRef", String.class);
 
     private Refs() {}
+  }
+
+  /** Timeline entry types the process's delegates record through {@link IncidentLifecycle#recordEvent}. */
+  public static final class Timeline {
+    public static final String TICKET_OPENED = "TICKET_OPENED";
+    public static final String TICKET_CLOSED = "TICKET_CLOSED";
+    public static final String WAR_ROOM_OPENED = "WAR_ROOM_OPENED";
+    public static final String NOTICE_SENT = "NOTICE_SENT";
+    public static final String STATUS_REMINDER_POSTED = "STATUS_REMINDER_POSTED";
+    public static final String ESCALATION_REASSESSED = "ESCALATION_REASSESSED";
+
+    private Timeline() {}
   }
 
   private IncidentResponseApi() {}

@@ -1,0 +1,75 @@
+package org.irfoundation.chat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default chat: war rooms and their messages in the app's own database (tables {@code war_room},
+ * {@code war_room_message}). References are {@code WR-<n>}; one war room per incident (unique key).
+ */
+@Component
+public class BuiltinWarRoomLog implements ChatChannel {
+
+  static final String PREFIX = "WR-";
+
+  private final JdbcClient jdbc;
+
+  public BuiltinWarRoomLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public WarRoomRef openWarRoom(String incidentId, String title) {
+    Optional<WarRoomRef> existing = findWarRoom(incidentId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      jdbc.sql("insert into war_room (incident_id, title, opened_at) values (:incident, :title, :at)")
+          .param("incident", incidentId).param("title", title.length() <= 300 ? title : title.substring(0, 300))
+          .param("at", now())
+          .update();
+    } catch (DuplicateKeyException concurrentOpen) {
+      // another attempt opened it first: that room is the incident's room
+    }
+    return findWarRoom(incidentId).orElseThrow();
+  }
+
+  @Override
+  public void post(WarRoomRef ref, String text) {
+    int posted = jdbc.sql("""
+        insert into war_room_message (war_room_id, posted_at, body)
+        select id, :at, :body from war_room where id = :id""")
+        .param("at", now()).param("body", text).param("id", number(ref))
+        .update();
+    if (posted == 0) {
+      throw new IllegalArgumentException("no war room " + ref);
+    }
+  }
+
+  @Override
+  public Optional<WarRoomRef> findWarRoom(String incidentId) {
+    return jdbc.sql("select id from war_room where incident_id = ?").param(incidentId)
+        .query(Long.class).optional().map(id -> new WarRoomRef(PREFIX + id));
+  }
+
+  private static long number(WarRoomRef ref) {
+    if (ref.id().startsWith(PREFIX)) {
+      try {
+        return Long.parseLong(ref.id().substring(PREFIX.length()));
+      } catch (NumberFormatException notOurs) {
+        // falls through
+      }
+    }
+    throw new IllegalArgumentException("not a built-in war-room reference: " + ref);
+  }
+
+  private static OffsetDateTime now() {
+    return Instant.now().atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,41 @@
+package org.irfoundation.chat;
+
+import static org.irfoundation.intake.IncidentResponseApi.Decided.SEVERITY;
+import static org.irfoundation.intake.IncidentResponseApi.Inputs.INCIDENT_ID;
+import static org.irfoundation.intake.IncidentResponseApi.Inputs.TITLE;
+import static org.irfoundation.intake.IncidentResponseApi.Refs.WAR_ROOM_REF;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.intake.IncidentResponseApi.Timeline;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the incident's war room ({@code ${openWarRoom}}) and keeps its reference in {@code warRoomRef}. A
+ * retried job finds the room it opened before and opens no second one.
+ */
+@Component("openWarRoom")
+public class OpenWarRoomDelegate implements JavaDelegate {
+
+  private final ChatChannel chat;
+  private final IncidentLifecycle lifecycle;
+
+  public OpenWarRoomDelegate(ChatChannel chat, IncidentLifecycle lifecycle) {
+    this.chat = chat;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String incidentId = INCIDENT_ID.getOrDefault(execution, execution.getProcessBusinessKey());
+    Optional<WarRoomRef> existing = chat.findWarRoom(incidentId);
+    WarRoomRef ref = existing.orElseGet(() -> chat.openWarRoom(incidentId,
+        incidentId + " [" + SEVERITY.getOrDefault(execution, "?") + "] " + TITLE.getOrDefault(execution, "")));
+    WAR_ROOM_REF.set(execution, ref.id());
+    if (existing.isEmpty()) {
+      lifecycle.recordEvent(incidentId, Timeline.WAR_ROOM_OPENED, null, "War room " + ref + " opened");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.irfoundation.mail;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default notifier: notices are kept in the app's own database (table {@code notice_log}), where responders
+ * and reports read them. The unique idempotency key keeps a retried job from logging a notice twice.
+ */
+@Component
+public class BuiltinNoticeLog implements Notifier {
+
+  private final JdbcClient jdbc;
+
+  public BuiltinNoticeLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void notify(Notice notice) {
+    if (find(notice.idempotencyKey()).isPresent()) {
+      return;
+    }
+    try {
+      jdbc.sql("""
+          insert into notice_log (idempotency_key, incident_id, recipient_groups, subject, body, sent_at)
+          values (:key, :incident, :groups, :subject, :body, :at)""")
+          .param("key", notice.idempotencyKey()).param("incident", notice.incidentId())
+          .param("groups", String.join(",", notice.recipientGroups()))
+          .param("subject", notice.subject().length() <= 300 ? notice.subject() : notice.subject().substring(0, 300))
+          .param("body", notice.body()).param("at", Instant.now().atOffset(ZoneOffset.UTC))
+          .update();
+    } catch (DuplicateKeyException concurrentSend) {
+      // sent by a concurrent attempt with the same key: once is enough
+    }
+  }
+
+  /** The notice logged under a key, if any. */
+  public Optional<Notice> find(String idempotencyKey) {
+    return jdbc.sql("""
+        select incident_id, recipient_groups, subject, body, idempotency_key from notice_log
+        where idempotency_key = ?""")
+        .param(idempotencyKey)
+        .query((rs, n) -> new Notice(rs.getString(1), List.of(rs.getString(2).split(",")), rs.getString(3),
+            rs.getString(4), rs.getString(5)))
+        .optional();
+  }
+}

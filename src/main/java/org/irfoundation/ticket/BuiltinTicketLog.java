@@ -1,0 +1,102 @@
+package org.irfoundation.ticket;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default ticket system: tickets in the app's own database (tables {@code ticket_log}, {@code ticket_comment}).
+ * References are {@code IRF-<n>}. One ticket per incident (unique key), so opening twice returns the first.
+ */
+@Component
+public class BuiltinTicketLog implements TicketSystem {
+
+  static final String PREFIX = "IRF-";
+  static final String OPEN = "OPEN";
+  static final String CLOSED = "CLOSED";
+
+  private final JdbcClient jdbc;
+
+  public BuiltinTicketLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public TicketRef open(TicketRequest request) {
+    Optional<TicketRef> existing = findByIncident(request.incidentId());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      jdbc.sql("""
+          insert into ticket_log (incident_id, title, severity, category, status, opened_at)
+          values (:incident, :title, :severity, :category, :status, :at)""")
+          .param("incident", request.incidentId()).param("title", truncate(request.title(), 300))
+          .param("severity", request.severity()).param("category", request.category())
+          .param("status", OPEN).param("at", now())
+          .update();
+    } catch (DuplicateKeyException concurrentOpen) {
+      // another attempt opened it first: that ticket is the incident's ticket
+    }
+    return findByIncident(request.incidentId()).orElseThrow();
+  }
+
+  @Override
+  public void comment(TicketRef ref, String text) {
+    int added = jdbc.sql("""
+        insert into ticket_comment (ticket_id, posted_at, body)
+        select id, :at, :body from ticket_log where id = :id""")
+        .param("at", now()).param("body", text).param("id", number(ref))
+        .update();
+    if (added == 0) {
+      throw new IllegalArgumentException("no ticket " + ref);
+    }
+  }
+
+  @Override
+  public void close(TicketRef ref, String resolution) {
+    int closed = jdbc.sql("""
+        update ticket_log set status = :closed, closed_at = :at, resolution = :resolution
+        where id = :id and status <> :closed""")
+        .param("closed", CLOSED).param("at", now()).param("resolution", truncate(resolution, 2000))
+        .param("id", number(ref))
+        .update();
+    if (closed == 0 && status(ref).isEmpty()) {
+      throw new IllegalArgumentException("no ticket " + ref);
+    }
+  }
+
+  @Override
+  public Optional<TicketRef> findByIncident(String incidentId) {
+    return jdbc.sql("select id from ticket_log where incident_id = ?").param(incidentId)
+        .query(Long.class).optional().map(id -> new TicketRef(PREFIX + id));
+  }
+
+  /** OPEN or CLOSED; empty for an unknown ticket. */
+  public Optional<String> status(TicketRef ref) {
+    return jdbc.sql("select status from ticket_log where id = ?").param(number(ref)).query(String.class).optional();
+  }
+
+  private static long number(TicketRef ref) {
+    if (ref.id().startsWith(PREFIX)) {
+      try {
+        return Long.parseLong(ref.id().substring(PREFIX.length()));
+      } catch (NumberFormatException notOurs) {
+        // falls through
+      }
+    }
+    throw new IllegalArgumentException("not a built-in ticket reference: " + ref);
+  }
+
+  static OffsetDateTime now() {
+    return Instant.now().atOffset(ZoneOffset.UTC);
+  }
+
+  static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

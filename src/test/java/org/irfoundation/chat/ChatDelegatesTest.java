@@ -1,0 +1,76 @@
+package org.irfoundation.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.intake.IncidentResponseApi.Elements;
+import org.irfoundation.process.FakeExecution;
+import org.irfoundation.process.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Open war room and post status reminder over the built-in war-room log. */
+class ChatDelegatesTest {
+
+  static final String INCIDENT = "INC-2026-0001";
+
+  final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+  final BuiltinWarRoomLog chat = new BuiltinWarRoomLog(db.jdbc);
+  final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
+  final OpenWarRoomDelegate openWarRoom = new OpenWarRoomDelegate(chat, lifecycle);
+  final PostStatusReminderDelegate postStatusReminder = new PostStatusReminderDelegate(chat, lifecycle);
+
+  ChatDelegatesTest() {
+    db.insertIncident(INCIDENT);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  FakeExecution execution(String activityId) {
+    return new FakeExecution(INCIDENT, activityId, "pi-1").with("incidentId", INCIDENT)
+        .with("title", "Root key used from TOR").with("severity", "P1").with("statusUpdateCadence", "PT30M");
+  }
+
+  @Test
+  void aSecondExecutionForTheSameIncidentOpensNoSecondWarRoom() {
+    FakeExecution first = execution(Elements.TASK_OPEN_WAR_ROOM);
+    openWarRoom.execute(first.execution);
+    openWarRoom.execute(execution(Elements.TASK_OPEN_WAR_ROOM).execution);
+
+    assertThat(db.count("war_room")).isOne();
+    WarRoomRef room = chat.findWarRoom(INCIDENT).orElseThrow();
+    assertThat(first.variables).containsEntry("warRoomRef", room.id());
+    assertThat(db.jdbc.sql("select title from war_room").query(String.class).single())
+        .isEqualTo("INC-2026-0001 [P1] Root key used from TOR");
+    verify(lifecycle, times(1)).recordEvent(INCIDENT, "WAR_ROOM_OPENED", null, "War room " + room + " opened");
+  }
+
+  @Test
+  void theStatusReminderIsPostedToTheIncidentsWarRoom() {
+    FakeExecution opened = execution(Elements.TASK_OPEN_WAR_ROOM);
+    openWarRoom.execute(opened.execution);
+
+    postStatusReminder.execute(execution(Elements.TASK_POST_STATUS_REMINDER)
+        .with("warRoomRef", opened.variables.get("warRoomRef")).execution);
+    postStatusReminder.execute(execution(Elements.TASK_POST_STATUS_REMINDER).execution); // found by incident
+
+    assertThat(db.jdbc.sql("select body from war_room_message").query(String.class).list()).hasSize(2)
+        .allSatisfy(text -> assertThat(text).contains("Status update due for INC-2026-0001 [P1]",
+            "Root key used from TOR", "what is known, what is contained, what is next", "PT30M"));
+    verify(lifecycle, times(2)).recordEvent(INCIDENT, "STATUS_REMINDER_POSTED", null,
+        "Status-update reminder in " + opened.variables.get("warRoomRef"));
+  }
+
+  @Test
+  void anIncidentWithoutWarRoomFailsTheReminderJob() {
+    assertThatThrownBy(() -> postStatusReminder.execute(execution(Elements.TASK_POST_STATUS_REMINDER).execution))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no war room");
+  }
+}

@@ -1,0 +1,115 @@
+package org.irfoundation.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.List;
+import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.intake.IncidentResponseApi.Elements;
+import org.irfoundation.process.FakeExecution;
+import org.irfoundation.process.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Notices over the built-in notice log: who gets them, what they say, and no duplicates on a retry. */
+class NotifyGroupsDelegateTest {
+
+  static final String INCIDENT = "INC-2026-0001";
+
+  final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+  final BuiltinNoticeLog notices = new BuiltinNoticeLog(db.jdbc);
+  final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
+  final NotifyGroupsDelegate notifyGroups = new NotifyGroupsDelegate(notices, lifecycle);
+
+  NotifyGroupsDelegateTest() {
+    db.insertIncident(INCIDENT);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  FakeExecution execution(String activityId, String scopeInstance) {
+    return new FakeExecution(INCIDENT, activityId, scopeInstance).with("incidentId", INCIDENT)
+        .with("title", "Root key used from TOR").with("severity", "P1").with("responseSla", "PT1H")
+        .with("engagedGroups", "ir-lead, ir-analyst,executive").with("acknowledgeSla", "PT15M")
+        .with("statusUpdateCadence", "PT30M").with("ticketRef", "IRF-1").with("warRoomRef", "WR-1");
+  }
+
+  List<Notice> logged() {
+    return db.jdbc.sql("select idempotency_key from notice_log order by id").query(String.class).list().stream()
+        .map(key -> notices.find(key).orElseThrow()).toList();
+  }
+
+  @Test
+  void theEngagedGroupsAreToldWhatIsExpectedOfThem() {
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("noticeKind", "ENGAGED").execution);
+
+    Notice notice = logged().get(0);
+    assertThat(notice.recipientGroups()).containsExactly("ir-lead", "ir-analyst", "executive");
+    assertThat(notice.incidentId()).isEqualTo(INCIDENT);
+    assertThat(notice.subject()).isEqualTo("[P1] INC-2026-0001: you are engaged - Root key used from TOR");
+    assertThat(notice.body()).contains("INC-2026-0001 - Root key used from TOR", "Severity:        P1 (respond within 1 h)",
+        "Ticket:          IRF-1", "War room:        WR-1", "What is expected next:",
+        "acknowledges the incident in Tasklist within 15 min", "status update every 30 min");
+    verify(lifecycle).recordEvent(INCIDENT, "NOTICE_SENT", null,
+        "ENGAGED to ir-lead, ir-analyst, executive: " + notice.subject());
+  }
+
+  @Test
+  void aRetriedJobSendsNothingTwice() {
+    FakeExecution execution = execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("noticeKind", "ENGAGED");
+    notifyGroups.execute(execution.execution);
+    notifyGroups.execute(execution.execution);
+
+    assertThat(logged()).singleElement().extracting(Notice::idempotencyKey)
+        .isEqualTo("INC-2026-0001:ENGAGED:Task_NotifyEngagedGroups:pi-1");
+  }
+
+  @Test
+  void eachSeverityChangeGetsItsOwnNotice() {
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, "SubProcess_SeverityChanged:1")
+        .with("noticeKind", "SEVERITY_CHANGED").execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, "SubProcess_SeverityChanged:2")
+        .with("noticeKind", "SEVERITY_CHANGED").execution);
+
+    assertThat(logged()).hasSize(2).allSatisfy(notice -> {
+      assertThat(notice.subject()).isEqualTo("[P1] INC-2026-0001: severity is now P1 - Root key used from TOR");
+      assertThat(notice.body()).contains("severity of incident INC-2026-0001 is now P1",
+          "Engaged groups:  ir-lead, ir-analyst,executive", "Newly engaged groups join the war room WR-1");
+    });
+  }
+
+  @Test
+  void anOverdueAcknowledgeGoesToTheRecipientGroupsParameter() {
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, "SubProcess_Respond:1")
+        .with("noticeKind", "ACK_OVERDUE").with("recipientGroups", "ir-lead,executive").execution);
+
+    Notice notice = logged().get(0);
+    assertThat(notice.recipientGroups()).containsExactly("ir-lead", "executive");
+    assertThat(notice.subject()).isEqualTo("[P1] INC-2026-0001: not acknowledged within 15 min - Root key used from TOR");
+    assertThat(notice.body()).contains("has not been acknowledged within its acknowledge SLA of 15 min",
+        "acknowledges the incident in Tasklist now");
+  }
+
+  @Test
+  void withoutRecipientsNothingIsSent() {
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("engagedGroups", " ").execution);
+    assertThat(logged()).isEmpty();
+    verify(lifecycle, never()).recordEvent(anyString(), anyString(), anyString(), anyString());
+  }
+
+  @Test
+  void durationsReadAsPeopleSayThem() {
+    assertThat(NoticeKind.human("PT15M")).isEqualTo("15 min");
+    assertThat(NoticeKind.human("PT1H30M")).isEqualTo("1 h 30 min");
+    assertThat(NoticeKind.human("P1D")).isEqualTo("1 d");
+    assertThat(NoticeKind.human("PT0S")).isEqualTo("0 s");
+    assertThat(NoticeKind.human("P1W")).isEqualTo("P1W");
+    assertThat(NoticeKind.human(null)).isEqualTo("(not set)");
+  }
+}

@@ -1,0 +1,109 @@
+package org.irfoundation.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.intake.IncidentResponseApi.Elements;
+import org.irfoundation.process.FakeExecution;
+import org.irfoundation.process.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Open and close ticket over the built-in ticket log: a retried job never opens a second ticket. */
+class TicketDelegatesTest {
+
+  static final String INCIDENT = "INC-2026-0001";
+
+  final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+  final BuiltinTicketLog tickets = new BuiltinTicketLog(db.jdbc);
+  final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
+  final OpenTicketDelegate openTicket = new OpenTicketDelegate(tickets, lifecycle);
+  final CloseTicketDelegate closeTicket = new CloseTicketDelegate(tickets, lifecycle);
+
+  TicketDelegatesTest() {
+    db.insertIncident(INCIDENT);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  FakeExecution execution(String activityId) {
+    return new FakeExecution(INCIDENT, activityId, "pi-1").with("incidentId", INCIDENT)
+        .with("title", "Root key used from TOR").with("severity", "P1").with("category", "COMPROMISED_ACCOUNT");
+  }
+
+  @Test
+  void aSecondExecutionForTheSameIncidentOpensNoSecondTicket() {
+    FakeExecution first = execution(Elements.TASK_OPEN_TICKET);
+    openTicket.execute(first.execution);
+    FakeExecution retry = execution(Elements.TASK_OPEN_TICKET);
+    openTicket.execute(retry.execution);
+
+    assertThat(db.count("ticket_log")).isOne();
+    String ref = tickets.findByIncident(INCIDENT).orElseThrow().id();
+    assertThat(first.variables).containsEntry("ticketRef", ref);
+    assertThat(retry.variables).containsEntry("ticketRef", ref);
+    verify(lifecycle, times(1)).recordEvent(INCIDENT, "TICKET_OPENED", null, "Ticket " + ref + " opened");
+  }
+
+  @Test
+  void aJobThatFailedAfterOpeningTheTicketFindsItOnItsRetry() {
+    doThrow(new IllegalStateException("timeline down")).doNothing()
+        .when(lifecycle).recordEvent(anyString(), anyString(), isNull(), anyString());
+    FakeExecution attempt = execution(Elements.TASK_OPEN_TICKET);
+    assertThatThrownBy(() -> openTicket.execute(attempt.execution)).hasMessage("timeline down");
+
+    openTicket.execute(attempt.execution);
+
+    assertThat(db.count("ticket_log")).isOne();
+    assertThat(attempt.variables).containsEntry("ticketRef", tickets.findByIncident(INCIDENT).orElseThrow().id());
+  }
+
+  @Test
+  void theIncidentIdFallsBackToTheBusinessKey() {
+    FakeExecution execution = new FakeExecution(INCIDENT, Elements.TASK_OPEN_TICKET, "pi-1").with("title", "t");
+    openTicket.execute(execution.execution);
+    assertThat(tickets.findByIncident(INCIDENT)).isPresent();
+  }
+
+  @Test
+  void closeTicketClosesTheIncidentsTicketOnceWithTheResolution() {
+    FakeExecution opened = execution(Elements.TASK_OPEN_TICKET);
+    openTicket.execute(opened.execution);
+    TicketRef ref = new TicketRef((String) opened.variables.get("ticketRef"));
+
+    FakeExecution closing = execution(Elements.TASK_CLOSE_TICKET).with("ticketRef", ref.id());
+    closeTicket.execute(closing.execution);
+    closeTicket.execute(closing.execution); // a retried job
+
+    assertThat(tickets.status(ref)).contains("CLOSED");
+    assertThat(db.jdbc.sql("select resolution from ticket_log").query(String.class).single())
+        .isEqualTo(CloseTicketDelegate.DEFAULT_RESOLUTION);
+    verify(lifecycle, times(2)).recordEvent(INCIDENT, "TICKET_CLOSED", null, "Ticket " + ref + " closed");
+  }
+
+  @Test
+  void closeTicketFindsTheTicketByIncidentAndTakesTheResolutionParameter() {
+    openTicket.execute(execution(Elements.TASK_OPEN_TICKET).execution);
+    closeTicket.execute(execution(Elements.TASK_CLOSE_TICKET).with("resolution", "False positive").execution);
+    assertThat(db.jdbc.sql("select resolution from ticket_log").query(String.class).single())
+        .isEqualTo("False positive");
+  }
+
+  @Test
+  void anIncidentWithoutTicketCannotBeClosedAndTheJobFails() {
+    assertThatThrownBy(() -> closeTicket.execute(execution(Elements.TASK_CLOSE_TICKET).execution))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(INCIDENT);
+    verify(lifecycle, times(0)).recordEvent(eq(INCIDENT), anyString(), isNull(), anyString());
+  }
+}
