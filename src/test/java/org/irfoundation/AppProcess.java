@@ -14,7 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged app ({@code irf.jar}) as its own operating-system process, for crash and restart tests. */
+/**
+ * The packaged app ({@code irf.jar}) as its own operating-system process, for crash, restart and large-upload
+ * tests.
+ */
 public final class AppProcess implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,14 +35,21 @@ public final class AppProcess implements AutoCloseable {
   /** Starts the jar in {@code workDir} (its {@code ./data} lives there) and waits until it is healthy. */
   public static AppProcess start(Path workDir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return start(workDir, env, List.of("-Xmx512m"), args);
+  }
+
+  /** Like {@link #start(Path, Map, String...)}, with the JVM options given (e.g. {@code -Xmx256m}). */
+  public static AppProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("irf.jar");
     if (jar == null) {
       throw new IllegalStateException("system property irf.jar is not set: run this through 'mvn verify'");
     }
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-        "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar, "--server.port=" + port));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true)
@@ -78,9 +88,32 @@ public final class AppProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpRequest.Builder request(String path) {
+  /** Sends any request built from {@link #request(String)}. */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    return HTTP.send(request, body);
+  }
+
+  /** A request to {@code path} with the administrator's credentials and a 30 s timeout (override as needed). */
+  public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Authorization", authorization);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The app's peak resident set size (VmHWM) in KiB, or -1 where /proc is not available. */
+  public long peakRssKib() {
+    try {
+      return java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+          .filter(line -> line.startsWith("VmHWM:"))
+          .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+          .findFirst().orElse(-1L);
+    } catch (IOException | RuntimeException notLinux) {
+      return -1;
+    }
   }
 
   /** SIGKILL: no shutdown hook, no flush, no clean close of the database. */

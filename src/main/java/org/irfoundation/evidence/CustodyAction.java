@@ -1,0 +1,15 @@
+package org.irfoundation.evidence;
+
+/** What happened to an item of evidence, as the chain-of-custody log records it. */
+public enum CustodyAction {
+  /** Taken into the store: the first entry of every item, with the hash of its content. */
+  COLLECTED,
+  /** Handed to someone or somewhere else (e.g. a copy to law enforcement or an external lab). */
+  TRANSFERRED,
+  /** Read: every download of the content. */
+  ACCESSED,
+  /** Re-hashed and compared with the hash recorded at collection (the reason says whether it matched). */
+  VERIFIED,
+  /** Released from custody (returned to its owner, or no longer held for the case). */
+  RELEASED
+}

@@ -1,0 +1,28 @@
+package org.irfoundation.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CheckEvidence}, {@code Task_CheckRegisteredEvidence}: which required items are registered and
+ * verified now ({@code missingItems}, {@code evidenceComplete}, {@code collectedEvidence}).
+ */
+@Component("evidenceCheck")
+public class EvidenceCheck implements JavaDelegate {
+
+  private final EvidenceCatalog catalog;
+  private final ObjectMapper json;
+
+  public EvidenceCheck(EvidenceCatalog catalog, ObjectMapper json) {
+    this.catalog = catalog;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    EvidenceCollectionDelegates.apply(execution, catalog.status(EvidenceCollectionDelegates.incidentId(execution),
+        EvidenceCollectionDelegates.requiredItems(execution, json)), json);
+  }
+}

@@ -1,0 +1,154 @@
+package org.irfoundation.evidence;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.irfoundation.api.ApiProblems.BadInput;
+import org.irfoundation.api.ApiProblems.FieldProblem;
+import org.irfoundation.evidence.EvidenceViews.CustodyCheck;
+import org.irfoundation.evidence.EvidenceViews.CustodyEntry;
+import org.irfoundation.evidence.EvidenceViews.CustodyRequest;
+import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
+import org.irfoundation.evidence.EvidenceViews.UploadForm;
+import org.irfoundation.evidence.EvidenceViews.Verification;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Evidence of an incident and its chain of custody. Every endpoint is for the incident's team only (403
+ * otherwise, 404 for an unknown incident). Uploads are streamed to disk and the store, never held in memory;
+ * parts are read only after the caller is known to be on the team.
+ */
+@RestController
+@RequestMapping("/api/incidents/{id}")
+@Tag(name = "Evidence", description = "Evidence store with SHA-256 and a hash-chained chain of custody")
+public class EvidenceController {
+
+  static final String FILE = "file";
+  static final Set<String> FIELDS = Set.of("description", "collectedBy", "collectedAt", "sourceSystem",
+      "collectionMethod", "item");
+
+  private final EvidenceService evidence;
+
+  public EvidenceController(EvidenceService evidence) {
+    this.evidence = evidence;
+  }
+
+  @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Upload an item of evidence",
+      description = "Multipart form. Streamed to the evidence store with its SHA-256 computed while written, and"
+          + " recorded as COLLECTED on the chain of custody. The same file name twice is two items. 400 for an"
+          + " empty file, a file name with a path, or a missing field; 413 over the size limit.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
+  public ResponseEntity<EvidenceItem> upload(@PathVariable String id, MultipartHttpServletRequest request,
+      Authentication caller) {
+    evidence.authorize(id, caller.getName()); // before any part of the body is read
+    EvidenceItem item = evidence.register(id, upload(request), caller.getName());
+    URI content = ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/api/incidents/{id}/evidence/{eid}/content").buildAndExpand(id, item.id()).toUri();
+    return ResponseEntity.created(content).body(item);
+  }
+
+  @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The incident's evidence: hash, size, store location and custody entries of each item")
+  public List<EvidenceItem> list(@PathVariable String id, Authentication caller) {
+    return evidence.list(id, caller.getName());
+  }
+
+  @GetMapping("/evidence/{eid}/content")
+  @Operation(summary = "Download an item (recorded as ACCESSED on the chain of custody)",
+      description = "Always application/octet-stream, whatever type was declared at upload. The headers carry the"
+          + " SHA-256 recorded at collection (X-Evidence-SHA256, and Repr-Digest of RFC 9530).")
+  public ResponseEntity<Resource> content(@PathVariable String id, @PathVariable String eid,
+      Authentication caller, jakarta.servlet.http.HttpServletRequest request) {
+    EvidenceService.Download download = evidence.download(id, eid, caller.getName(), request.getRemoteAddr());
+    EvidenceRecords.EvidenceRow row = download.evidence();
+    byte[] sha256 = HexFormat.of().parseHex(row.sha256());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .contentLength(row.size())
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(row.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("X-Evidence-SHA256", row.sha256())
+        .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":")
+        .body(new InputStreamResource(download.content()));
+  }
+
+  @PostMapping(path = "/evidence/{eid}/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Re-hash the stored content and compare it with the hash recorded at collection",
+      description = "Recorded as VERIFIED on the chain of custody, with the outcome. intact=false names the"
+          + " mismatch (changed bytes, missing content, or a changed record).")
+  public Verification verify(@PathVariable String id, @PathVariable String eid, Authentication caller) {
+    return evidence.verify(id, eid, caller.getName());
+  }
+
+  @PostMapping(path = "/evidence/{eid}/custody", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Record a hand-over (TRANSFERRED) or a release (RELEASED) of an item")
+  public ResponseEntity<CustodyEntry> custody(@PathVariable String id, @PathVariable String eid,
+      @Valid @RequestBody CustodyRequest request, Authentication caller) {
+    return ResponseEntity.status(201).body(evidence.recordCustody(id, eid, request, caller.getName()));
+  }
+
+  @GetMapping(path = "/custody/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Check the incident's whole chain of custody",
+      description = "intact=false names the first broken entry: edited, deleted, or out of order.")
+  public CustodyCheck verifyCustody(@PathVariable String id, Authentication caller) {
+    return evidence.verifyCustody(id, caller.getName());
+  }
+
+  /** The form's parts; unknown parts and more than one file are refused like unknown JSON fields. */
+  private static EvidenceService.Upload upload(MultipartHttpServletRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    request.getMultiFileMap().forEach((name, files) -> {
+      if (!FILE.equals(name)) {
+        problems.add(new FieldProblem(name, "unknown field"));
+      } else if (files.size() > 1) {
+        problems.add(new FieldProblem(FILE, "one file per upload"));
+      }
+    });
+    request.getParameterMap().forEach((name, values) -> {
+      if (FILE.equals(name)) {
+        problems.add(new FieldProblem(FILE, "must be a file part (with a file name)"));
+      } else if (!FIELDS.contains(name)) {
+        problems.add(new FieldProblem(name, "unknown field"));
+      } else if (values.length > 1) {
+        problems.add(new FieldProblem(name, "given more than once"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new BadInput(problems);
+    }
+    MultipartFile file = request.getFile(FILE);
+    return new EvidenceService.Upload(file, request.getParameter("description"),
+        request.getParameter("collectedBy"), request.getParameter("collectedAt"),
+        request.getParameter("sourceSystem"), request.getParameter("collectionMethod"),
+        request.getParameter("item"));
+  }
+}
