@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code war_room_message}). References are {@code WR-<n>}; one war room per incident (unique key).
  */
 @Component
+@ConditionalOnProperty(name = "irf.chat.provider", havingValue = "builtin", matchIfMissing = true)
 public class BuiltinWarRoomLog implements ChatChannel {
 
   static final String PREFIX = "WR-";
@@ -50,6 +52,13 @@ public class BuiltinWarRoomLog implements ChatChannel {
     if (posted == 0) {
       throw new IllegalArgumentException("no war room " + ref);
     }
+  }
+
+  @Override
+  public void postToChannel(String channel, String text) {
+    jdbc.sql("insert into channel_message (channel, posted_at, body) values (:channel, :at, :body)")
+        .param("channel", channel).param("at", now()).param("body", text)
+        .update();
   }
 
   @Override

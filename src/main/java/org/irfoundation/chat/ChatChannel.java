@@ -4,14 +4,26 @@ import java.util.Optional;
 
 /**
  * The chat where responders coordinate an incident (port): one war room per incident. Adapters: the built-in
- * war-room log (default); Slack, Microsoft Teams and Mattermost come later.
+ * war-room log (default), {@link SlackChatChannel}, and Microsoft Teams / Mattermost incoming webhooks
+ * ({@link WebhookChatChannel}), chosen by {@code irf.chat.provider}. Opening is safe to repeat.
  */
 public interface ChatChannel {
 
   /** Opens the incident's war room, or returns the one it already has. */
   WarRoomRef openWarRoom(String incidentId, String title);
 
+  /**
+   * Opens the incident's war room with a first message (the war-room opening template); a room that exists
+   * already gets no second one. The built-in log keeps the title only.
+   */
+  default WarRoomRef openWarRoom(String incidentId, String title, String openingMessage) {
+    return openWarRoom(incidentId, title);
+  }
+
   void post(WarRoomRef ref, String text);
+
+  /** Posts to a standing channel (not an incident's war room), e.g. the security announcements channel. */
+  void postToChannel(String channel, String text);
 
   Optional<WarRoomRef> findWarRoom(String incidentId);
 }

@@ -33,6 +33,8 @@ public class NotifyGroupsDelegate implements JavaDelegate {
 
   public static final Variable<String> NOTICE_KIND = Variable.of("noticeKind", String.class);
   public static final Variable<String> RECIPIENT_GROUPS = Variable.of("recipientGroups", String.class);
+  /** The input parameters this delegate reads. */
+  public static final List<String> INPUT_PARAMETERS = List.of(NOTICE_KIND.name(), RECIPIENT_GROUPS.name());
 
   private final Notifier notifier;
   private final IncidentLifecycle lifecycle;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * References are {@code IRF-<n>}. One ticket per incident (unique key), so opening twice returns the first.
  */
 @Component
+@ConditionalOnProperty(name = "irf.ticket.provider", havingValue = "builtin", matchIfMissing = true)
 public class BuiltinTicketLog implements TicketSystem {
 
   static final String PREFIX = "IRF-";
@@ -53,6 +55,16 @@ public class BuiltinTicketLog implements TicketSystem {
         .param("at", now()).param("body", text).param("id", number(ref))
         .update();
     if (added == 0) {
+      throw new IllegalArgumentException("no ticket " + ref);
+    }
+  }
+
+  @Override
+  public void changeStatus(TicketRef ref, TicketStatus status) {
+    int changed = jdbc.sql("update ticket_log set status = :status where id = :id")
+        .param("status", status.name()).param("id", number(ref))
+        .update();
+    if (changed == 0) {
       throw new IllegalArgumentException("no ticket " + ref);
     }
   }

@@ -21,6 +21,9 @@ public class CloseTicketDelegate implements JavaDelegate {
   /** Optional input parameter: the resolution text written to the ticket. */
   public static final Variable<String> RESOLUTION = Variable.of("resolution", String.class);
 
+  /** The input parameters this delegate reads. */
+  public static final java.util.List<String> INPUT_PARAMETERS = java.util.List.of(RESOLUTION.name());
+
   static final String DEFAULT_RESOLUTION = "Resolved: the incident was closed after its post-incident review.";
 
   private final TicketSystem tickets;

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component("openTicket")
 public class OpenTicketDelegate implements JavaDelegate {
 
+  /** The input parameters this delegate reads (none: it works from the incident's process variables). */
+  public static final java.util.List<String> INPUT_PARAMETERS = java.util.List.of();
+
   private final TicketSystem tickets;
   private final IncidentLifecycle lifecycle;
 

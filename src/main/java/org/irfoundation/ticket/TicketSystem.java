@@ -3,8 +3,10 @@ package org.irfoundation.ticket;
 import java.util.Optional;
 
 /**
- * The ticket system an incident is tracked in (port). Adapters: the built-in ticket log (default); Jira and
- * ServiceNow come later. Implementations keep one ticket per incident and make every call safe to repeat.
+ * The ticket system an incident is tracked in (port). Adapters: the built-in ticket log (default),
+ * {@link JiraTicketSystem} and {@link ServiceNowTicketSystem}, chosen by {@code irf.ticket.provider}.
+ * Implementations keep one ticket per incident and make open, status changes and close safe to repeat.
+ * Failures of an outside system are {@link org.irfoundation.connector.ConnectorException}s.
  */
 public interface TicketSystem {
 
@@ -12,6 +14,9 @@ public interface TicketSystem {
   TicketRef open(TicketRequest request);
 
   void comment(TicketRef ref, String text);
+
+  /** Moves the ticket to a status; a ticket already there is left as it is. */
+  void changeStatus(TicketRef ref, TicketStatus status);
 
   /** Closes the ticket with a resolution; closing a closed ticket changes nothing. */
   void close(TicketRef ref, String resolution);

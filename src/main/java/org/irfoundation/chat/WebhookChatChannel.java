@@ -1,0 +1,91 @@
+package org.irfoundation.chat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.irfoundation.connector.HttpConnector;
+import org.irfoundation.connector.HttpSettings;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A chat reached by an incoming webhook (Microsoft Teams, Mattermost). A webhook posts into one channel and
+ * cannot create channels, so that channel is every incident's war room: messages start with the incident id,
+ * and the built-in war-room log keeps which incidents have a room (so a retried job announces it once) and a
+ * copy of each message for the timeline.
+ */
+public abstract class WebhookChatChannel implements ChatChannel {
+
+  private final String system;
+  private final String property;
+  private final URI webhook;
+  private final HttpConnector http;
+  private final BuiltinWarRoomLog log;
+  protected final ChatProperties.Webhook settings;
+
+  protected WebhookChatChannel(String system, String property, ChatProperties.Webhook settings,
+      HttpSettings httpSettings, JdbcClient jdbc, HttpConnector.Sleeper sleeper) {
+    if (settings == null || settings.webhookUrl() == null || settings.webhookUrl().isBlank()) {
+      throw new IllegalStateException("irf.chat.provider=" + system.toLowerCase(java.util.Locale.ROOT) + " needs "
+          + property + " (from the environment, see README)");
+    }
+    this.system = system;
+    this.property = property;
+    this.settings = settings;
+    this.webhook = URI.create(settings.webhookUrl());
+    this.http = sleeper == null ? new HttpConnector(system, null, httpSettings)
+        : new HttpConnector(system, null, httpSettings, sleeper);
+    this.log = new BuiltinWarRoomLog(jdbc);
+  }
+
+  /** The JSON the webhook takes for a message; {@code channel} may be null (the webhook's own channel). */
+  protected abstract Map<String, Object> payload(String channel, String text);
+
+  @Override
+  public WarRoomRef openWarRoom(String incidentId, String title) {
+    return openWarRoom(incidentId, title, null);
+  }
+
+  @Override
+  public WarRoomRef openWarRoom(String incidentId, String title, String openingMessage) {
+    Optional<WarRoomRef> existing = log.findWarRoom(incidentId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    send(null, "**War room opened: " + title + "**" + (openingMessage == null ? "" : "\n\n" + openingMessage),
+        "announce the war room of " + incidentId);
+    return log.openWarRoom(incidentId, title);
+  }
+
+  @Override
+  public void post(WarRoomRef ref, String text) {
+    send(null, text, "post to the war room " + ref);
+    log.post(ref, text);
+  }
+
+  @Override
+  public void postToChannel(String channel, String text) {
+    send(channel, text, "post to " + (channel == null ? "the webhook's channel" : channel));
+  }
+
+  @Override
+  public Optional<WarRoomRef> findWarRoom(String incidentId) {
+    return log.findWarRoom(incidentId);
+  }
+
+  private void send(String channel, String text, String what) {
+    http.call(what, (status, body) -> advice(status), () ->
+        http.client().post().uri(webhook).contentType(MediaType.APPLICATION_JSON).body(payload(channel, text))
+            .retrieve().toBodilessEntity());
+  }
+
+  private String advice(int status) {
+    return status == 404 || status == 403 || status == 401
+        ? "the webhook is unknown or disabled: create a new incoming webhook and set " + property
+        : "the webhook refused the message: check " + property;
+  }
+
+  String system() {
+    return system;
+  }
+}
