@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a notice about the incident to groups ({@code ${notifyGroups}}). Input parameters: {@code noticeKind}
  * ({@link NoticeKind}, default {@code ENGAGED}) and {@code recipientGroups} (comma-separated group ids; default
- * the escalation policy's {@code engagedGroups}).
+ * the escalation policy's {@code engagedGroups}), optional {@code noticeDetail} (a line added to the body: which
+ * deadline, which regulation).
  *
  * <p>The idempotency key is incident, kind, activity and the enclosing scope's activity instance: all stay the
  * same when the job is retried, so a retry sends nothing twice, while each new trigger of a scope (another
@@ -33,8 +34,10 @@ public class NotifyGroupsDelegate implements JavaDelegate {
 
   public static final Variable<String> NOTICE_KIND = Variable.of("noticeKind", String.class);
   public static final Variable<String> RECIPIENT_GROUPS = Variable.of("recipientGroups", String.class);
+  public static final Variable<String> NOTICE_DETAIL = Variable.of("noticeDetail", String.class);
   /** The input parameters this delegate reads. */
-  public static final List<String> INPUT_PARAMETERS = List.of(NOTICE_KIND.name(), RECIPIENT_GROUPS.name());
+  public static final List<String> INPUT_PARAMETERS = List.of(NOTICE_KIND.name(), RECIPIENT_GROUPS.name(),
+      NOTICE_DETAIL.name());
 
   private final Notifier notifier;
   private final IncidentLifecycle lifecycle;
@@ -55,7 +58,9 @@ public class NotifyGroupsDelegate implements JavaDelegate {
     NoticeKind.Facts facts = new NoticeKind.Facts(incidentId, TITLE.get(execution), SEVERITY.get(execution),
         RESPONSE_SLA.get(execution), ENGAGED_GROUPS.get(execution), ACKNOWLEDGE_SLA.get(execution),
         STATUS_UPDATE_CADENCE.get(execution), TICKET_REF.get(execution), WAR_ROOM_REF.get(execution));
-    Notice notice = new Notice(incidentId, groups, kind.subject(facts), kind.body(facts),
+    String detail = NOTICE_DETAIL.get(execution);
+    String body = detail == null || detail.isBlank() ? kind.body(facts) : detail + "\n\n" + kind.body(facts);
+    Notice notice = new Notice(incidentId, groups, kind.subject(facts), body,
         String.join(":", incidentId, kind.name(), execution.getCurrentActivityId(),
             execution.getParentActivityInstanceId()));
     notifier.notify(notice);

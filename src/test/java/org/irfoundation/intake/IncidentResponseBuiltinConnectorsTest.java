@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {
     "bpmn/incident-response.bpmn",
-    "bpmn/playbook-compromised-account.bpmn",
+    "stub-bpmn/playbook-compromised-account.bpmn",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
     "stub-dmn/escalation-policy.dmn"})

@@ -55,9 +55,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = {
     "bpmn/incident-response.bpmn",
-    "bpmn/playbook-compromised-account.bpmn",
-    "bpmn/playbook-malware-ransomware.bpmn",
-    "bpmn/playbook-data-breach.bpmn",
+    "stub-bpmn/playbook-compromised-account.bpmn",
+    "stub-bpmn/playbook-malware-ransomware.bpmn",
+    "stub-bpmn/playbook-data-breach.bpmn",
     "bpmn/forms/choose-playbook.form",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",

@@ -1,0 +1,72 @@
+package org.irfoundation.response;
+
+import org.irfoundation.process.Variable;
+
+/**
+ * The {@code playbook-compromised-account} process as code sees it (STYLE.md 6): key, element ids and the
+ * variables its forms set and its gateways read. Called by incident-response (business key = incident id,
+ * all variables in and out); it reads {@code severity} and {@code incidentId} from there.
+ */
+public final class CompromisedAccountPlaybookApi {
+
+  public static final String PROCESS_KEY = "playbook-compromised-account";
+
+  public static final class Elements {
+    public static final String EVENT_STARTED = "Event_PlaybookStarted";
+    public static final String TASK_TRIAGE = "Task_TriageAccount";
+    public static final String EVENT_TRIAGE_OVERDUE = "Event_TriageOverdue";
+    public static final String TASK_NOTIFY_TRIAGE_OVERDUE = "Task_NotifyTriageOverdue";
+    public static final String EVENT_TRIAGE_OVERDUE_NOTIFIED = "Event_TriageOverdueNotified";
+    public static final String TASK_RECORD_P1 = "Task_RecordP1";
+    public static final String TASK_NOTIFY_OWNER_AND_LEGAL = "Task_NotifyOwnerAndLegal";
+    public static final String TASK_ASSESS_USE = "Task_AssessUse";
+    public static final String EVENT_STILL_UNCLEAR = "Event_StillUnclear";
+    public static final String TASK_ENGAGE_OUTSIDE_HELP = "Task_EngageOutsideHelp";
+    public static final String TASK_INVESTIGATE_FIRST = "Task_InvestigateFirst";
+    public static final String TASK_RECORD_FALSE_POSITIVE = "Task_RecordFalsePositive";
+    public static final String EVENT_FALSE_POSITIVE = "Event_FalsePositive";
+    public static final String GATEWAY_CREDENTIAL_TYPE = "Gateway_CredentialType";
+    public static final String TASK_DEACTIVATE_ACCESS_KEY = "Task_DeactivateAccessKey";
+    public static final String TASK_BLOCK_SIGN_IN = "Task_BlockSignIn";
+    public static final String TASK_REVOKE_SESSION_TOKENS = "Task_RevokeSessionTokens";
+    public static final String TASK_CLEAN_MAILBOX = "Task_CleanMailbox";
+    public static final String TASK_INSIDER_REVIEW = "Task_InsiderReview";
+    public static final String CALL_COLLECT_EVIDENCE = "Call_CollectEvidence";
+    public static final String EVENT_WATCH_WINDOW = "Event_WatchWindow";
+    public static final String TASK_REVIEW_ACTIVITY_LOGS = "Task_ReviewActivityLogs";
+    public static final String TASK_ERADICATE = "Task_EradicateAccount";
+    public static final String EVENT_QUIET_WINDOW = "Event_QuietWindow";
+    public static final String TASK_CHECK_QUIET = "Task_CheckQuiet";
+    public static final String TASK_RECOVER = "Task_RecoverAccount";
+    public static final String CALL_DATA_BREACH = "Call_DataBreach";
+    public static final String EVENT_COMPLETED = "Event_PlaybookCompleted";
+
+    private Elements() {}
+  }
+
+  /** Called processes. */
+  public static final String EVIDENCE_COLLECTION_KEY = "evidence-collection";
+  public static final String DATA_BREACH_KEY = "playbook-data-breach";
+
+  /** Variables set by the playbook's forms (string enums, see the values) and by its steps. */
+  public static final class Variables {
+    /** accessKey, consoleLogin, sessionTokens, mailbox. */
+    public static final Variable<String> CREDENTIAL_TYPE = Variable.of("credentialType", String.class);
+    public static final Variable<String> ADMIN_RIGHTS = Variable.of("adminRights", String.class);
+    public static final Variable<String> UNAUTHORISED_USE = Variable.of("unauthorisedUse", String.class);
+    /** confirmed, exposed, anomalous, legitimate. */
+    public static final Variable<String> USE_ASSESSMENT = Variable.of("useAssessment", String.class);
+    public static final Variable<String> INSIDER_INDICATORS = Variable.of("insiderIndicators", String.class);
+    public static final Variable<String> LATERAL_MOVEMENT = Variable.of("lateralMovement", String.class);
+    public static final Variable<String> NEW_CREDENTIALS_FOUND = Variable.of("newCredentialsFound", String.class);
+    public static final Variable<String> MALICIOUS_ACTIVITY = Variable.of("maliciousActivity", String.class);
+    public static final Variable<String> DATA_ACCESSED = Variable.of("dataAccessed", String.class);
+    /** Passed to evidence-collection: semicolon-separated item names, and whether they are under legal hold. */
+    public static final Variable<String> EVIDENCE_ITEMS = Variable.of("evidenceItems", String.class);
+    public static final Variable<Boolean> LEGAL_HOLD = Variable.of("legalHold", Boolean.class);
+
+    private Variables() {}
+  }
+
+  private CompromisedAccountPlaybookApi() {}
+}

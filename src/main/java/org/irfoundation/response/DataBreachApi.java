@@ -1,0 +1,97 @@
+package org.irfoundation.response;
+
+import java.time.Duration;
+import java.util.Date;
+import org.irfoundation.process.Variable;
+
+/**
+ * The {@code playbook-data-breach} process as code sees it (STYLE.md 6). It reads the incident's variables
+ * ({@code incidentId}, {@code awareAt}, {@code severity}, ...; see {@code IncidentResponseApi}) and writes the ones
+ * below; everything flows back to {@code incident-response}.
+ */
+public final class DataBreachApi {
+
+  public static final String PROCESS_KEY = "playbook-data-breach";
+
+  /** Hard internal deadlines after awareness (playbooks.md, data breach step 2 and 5). */
+  public static final Duration DPO_NOTICE_WITHIN = Duration.ofHours(1);
+  public static final Duration SEVERITY_WITHIN = Duration.ofHours(2);
+  public static final Duration NOTIFICATION_DECISION_WITHIN = Duration.ofHours(24);
+
+  public static final class Elements {
+    public static final String EVENT_STARTED = "Event_BreachReported";
+    public static final String TASK_START_CLOCKS = "Task_StartBreachClocks";
+    public static final String TASK_RECORD_AWARENESS = "Task_RecordAwareness";
+    public static final String TASK_NOTIFY_DPO = "Task_NotifyDpo";
+    public static final String TASK_CONFIRM_DPO_NOTICE = "Task_ConfirmDpoNotice";
+    public static final String EVENT_DPO_NOTICE_OVERDUE = "Event_DpoNoticeOverdue";
+    public static final String TASK_NOTIFY_DPO_OVERDUE = "Task_NotifyDpoOverdue";
+    public static final String TASK_ASSESS_SEVERITY = "Task_AssessSeverity";
+    public static final String EVENT_SEVERITY_OVERDUE = "Event_SeverityOverdue";
+    public static final String TASK_NOTIFY_SEVERITY_OVERDUE = "Task_NotifySeverityOverdue";
+    public static final String GATEWAY_SEVERITY_HIGH = "Gateway_SeverityHigh";
+    public static final String TASK_ENGAGE_LEGAL = "Task_EngageLegalAndCommunications";
+    public static final String TASK_SCOPE = "Task_ScopeBreach";
+    public static final String GATEWAY_ACCESS_ONGOING = "Gateway_AccessOngoing";
+    public static final String CALL_CONTAIN = "Call_ContainAccess";
+    public static final String CALL_EVIDENCE = "Call_PreserveEvidence";
+    public static final String TASK_DECIDE_NOTIFICATION = "Task_DecideNotification";
+    public static final String EVENT_DECISION_OVERDUE = "Event_NotificationDecisionOverdue";
+    public static final String TASK_NOTIFY_DECISION_OVERDUE = "Task_NotifyDecisionOverdue";
+    public static final String TASK_RECORD_DECISION = "Task_RecordNotificationDecision";
+    public static final String TASK_EVALUATE_OBLIGATIONS = "Task_EvaluateObligations";
+    public static final String GATEWAY_ANY_OBLIGATION = "Gateway_AnyObligation";
+    public static final String CALL_REGULATORY_NOTIFICATION = "Call_RegulatoryNotification";
+    public static final String GATEWAY_INDIVIDUALS = "Gateway_IndividualsNotified";
+    public static final String TASK_SUPPORT_CHANNEL = "Task_OpenSupportChannel";
+    public static final String GATEWAY_CREDIT_MONITORING = "Gateway_CreditMonitoring";
+    public static final String TASK_CREDIT_MONITORING = "Task_OfferCreditMonitoring";
+    public static final String TASK_RECORD_METRICS = "Task_RecordBreachMetrics";
+    public static final String EVENT_HANDLED = "Event_BreachHandled";
+
+    private Elements() {}
+  }
+
+  /** Variables the playbook writes (forms and delegates). */
+  public static final class Vars {
+    // clocks (startBreachClocks)
+    public static final Variable<Date> DPO_NOTICE_DUE_AT = Variable.of("dpoNoticeDueAt", Date.class);
+    public static final Variable<Date> SEVERITY_DUE_AT = Variable.of("severityDueAt", Date.class);
+    public static final Variable<Date> NOTIFICATION_DECISION_DUE_AT = Variable.of("notificationDecisionDueAt", Date.class);
+    // DPO
+    public static final Variable<String> DPO_CONTACT = Variable.of("dpoContact", String.class);
+    // scope form: the inputs of notification-obligations
+    public static final Variable<String> DATA_TIER = Variable.of("dataTier", String.class);
+    public static final Variable<Long> PEOPLE_AFFECTED = Variable.of("peopleAffected", Long.class);
+    public static final Variable<Boolean> EU_RESIDENTS = Variable.of("euResidents", Boolean.class);
+    public static final Variable<Long> CALIFORNIA_RESIDENTS = Variable.of("californiaResidents", Long.class);
+    public static final Variable<Long> MAX_RESIDENTS_IN_ONE_STATE = Variable.of("maxResidentsInOneState", Long.class);
+    public static final Variable<Boolean> PII = Variable.of("pii", Boolean.class);
+    public static final Variable<Boolean> PHI = Variable.of("phi", Boolean.class);
+    public static final Variable<Boolean> PAN = Variable.of("pan", Boolean.class);
+    public static final Variable<String> DATA_ENCRYPTED = Variable.of("dataEncrypted", String.class);
+    public static final Variable<String> KEY_COMPROMISED = Variable.of("keyCompromised", String.class);
+    public static final Variable<String> DATA_LEFT_ENVIRONMENT = Variable.of("dataLeftEnvironment", String.class);
+    public static final Variable<String> ACCESS_ONGOING = Variable.of("accessOngoing", String.class);
+    public static final Variable<Boolean> NIS2_ENTITY = Variable.of("nis2Entity", Boolean.class);
+    public static final Variable<Boolean> DORA_ENTITY = Variable.of("doraEntity", Boolean.class);
+    public static final Variable<Boolean> SEC_REGISTRANT = Variable.of("secRegistrant", Boolean.class);
+    public static final Variable<Boolean> PCI_MERCHANT = Variable.of("pciMerchant", Boolean.class);
+    // notification decision form
+    public static final Variable<String> GDPR_RISK = Variable.of("gdprRisk", String.class);
+    public static final Variable<String> NOTIFICATION_REASONS = Variable.of("notificationReasons", String.class);
+    // decision outputs (Spin JSON list, and what the gateways read)
+    public static final String NOTIFICATION_OBLIGATIONS = "notificationObligations";
+    public static final Variable<Boolean> INDIVIDUALS_TO_NOTIFY = Variable.of("individualsToNotify", Boolean.class);
+    public static final String OBLIGATION = "obligation";
+    // support channel form
+    public static final Variable<String> SUPPORT_CHANNEL = Variable.of("supportChannel", String.class);
+    public static final Variable<String> CREDIT_MONITORING = Variable.of("creditMonitoring", String.class);
+    /** Tells a called playbook that the data-breach playbook already runs (no hand-off back). */
+    public static final Variable<Boolean> BREACH_PLAYBOOK_RUNNING = Variable.of("breachPlaybookRunning", Boolean.class);
+
+    private Vars() {}
+  }
+
+  private DataBreachApi() {}
+}

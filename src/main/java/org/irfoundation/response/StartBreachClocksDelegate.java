@@ -1,0 +1,32 @@
+package org.irfoundation.response;
+
+import static org.irfoundation.intake.IncidentResponseApi.Inputs.AWARE_AT;
+import static org.irfoundation.response.DataBreachApi.Vars.DPO_NOTICE_DUE_AT;
+import static org.irfoundation.response.DataBreachApi.Vars.NOTIFICATION_DECISION_DUE_AT;
+import static org.irfoundation.response.DataBreachApi.Vars.SEVERITY_DUE_AT;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the data-breach clocks from the awareness time ({@code ${startBreachClocks}}): {@code awareAt} (set now
+ * if the incident has none), DPO notice due 1 h, severity 2 h and notification decision 24 h after it.
+ */
+@Component("startBreachClocks")
+public class StartBreachClocksDelegate implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String awareAt = AWARE_AT.get(execution);
+    Instant aware = awareAt == null || awareAt.isBlank() ? ClockUtil.getCurrentTime().toInstant()
+        : NotificationClock.parse(awareAt);
+    AWARE_AT.set(execution, aware.toString());
+    DPO_NOTICE_DUE_AT.set(execution, Date.from(aware.plus(DataBreachApi.DPO_NOTICE_WITHIN)));
+    SEVERITY_DUE_AT.set(execution, Date.from(aware.plus(DataBreachApi.SEVERITY_WITHIN)));
+    NOTIFICATION_DECISION_DUE_AT.set(execution, Date.from(aware.plus(DataBreachApi.NOTIFICATION_DECISION_WITHIN)));
+  }
+}

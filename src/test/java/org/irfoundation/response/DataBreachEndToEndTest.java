@@ -1,0 +1,231 @@
+package org.irfoundation.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.evidence.EvidenceCollectionApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A DATA_BREACH incident for EU personal data, end to end through the running app: reported over HTTP, worked
+ * through {@code playbook-data-breach} by one user per group over the engine's REST API, its evidence uploaded and
+ * verified through the evidence API, with its GDPR Art. 33
+ * notification filed before the 72 h deadline. Job execution is off in the shared context: the test runs due jobs.
+ */
+@IrSpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DataBreachEndToEndTest {
+
+  static final String PASSWORD = "Breach-e2e-Pw-2026";
+  static final List<String> GROUPS = List.of("ir-lead", "ir-analyst", "privacy-officer", "legal", "communications");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ObjectMapper json;
+
+  @BeforeAll
+  void oneUserPerGroup() {
+    for (String group : GROUPS) {
+      User user = identityService.newUser(user(group));
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(user(group), group);
+    }
+  }
+
+  static String user(String group) {
+    return "e2e." + group;
+  }
+
+  @Test
+  void anEuPersonalDataBreachIsWorkedByTheRightGroupsAndItsGdprNoticeIsFiledInTime() throws Exception {
+    Instant awareAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    String report = """
+        {"title": "Customer table exported from the CRM", "category": "DATA_BREACH", "detectedAt": "%s",
+         "awareAt": "%s", "source": "test", "indicators": {"personalData": true, "exfiltration": true}}"""
+        .formatted(awareAt.minus(10, ChronoUnit.MINUTES), awareAt);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created = as("ir-analyst").postForEntity("/api/incidents",
+        new HttpEntity<>(report, headers), JsonNode.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    String incident = created.getBody().get("id").asText();
+    assertThat(created.getBody().get("playbook").asText()).isEqualTo("playbook-data-breach");
+
+    runJobs(incident);
+    complete(incident, "Task_Acknowledge", "ir-lead", Map.of());
+    runJobs(incident); // awareness, clocks, DPO notice
+
+    // the DPO task is the privacy officer's: an analyst can neither see nor complete it
+    Task dpo = task(incident, "Task_ConfirmDpoNotice");
+    assertThat(as("ir-analyst").getForEntity("/engine-rest/task/" + dpo.getId(), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(as("ir-analyst").postForEntity("/engine-rest/task/" + dpo.getId() + "/complete",
+        variables(Map.of("dpoContact", "me")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(dpo.getId()).count()).isOne();
+    complete(incident, "Task_ConfirmDpoNotice", "privacy-officer", Map.of("dpoContact", "dpo@example.org"));
+
+    complete(incident, "Task_AssessSeverity", "ir-lead", Map.of("severity", "P1"));
+    runJobs(incident); // legal engaged, communications on standby
+    complete(incident, "Task_ScopeBreach", "ir-analyst", Map.of("dataTier", "high", "peopleAffected", 1200L,
+        "euResidents", true, "pii", true, "dataEncrypted", "no", "keyCompromised", "unknown",
+        "dataLeftEnvironment", "yes", "accessOngoing", "no"));
+    collectEvidence(incident, "ir-analyst");
+    complete(incident, "Task_DecideNotification", "privacy-officer", Map.of("gdprRisk", "risk",
+        "notificationReasons", "EU: contact data of 1200 customers left the environment unencrypted; risk of"
+            + " phishing; notify the supervisory authority. No US residents."));
+    runJobs(incident); // decision recorded, obligations determined, GDPR clock computed
+
+    String notice = runtimeService.createProcessInstanceQuery().processDefinitionKey("regulatory-notification")
+        .processInstanceBusinessKey(incident).singleResult().getId();
+    assertThat(runtimeService.getVariable(notice, "regulation")).isEqualTo("GDPR Art. 33");
+    Date dueAt = (Date) runtimeService.getVariable(notice, "dueAt");
+    assertThat(dueAt.toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
+
+    complete(incident, "Task_DraftNotice", "privacy-officer", Map.of("noticeDraft",
+        "Nature: exfiltration of the CRM customer table. Categories: names, e-mails; about 1200 people. DPO:"
+            + " dpo@example.org. Consequences: phishing. Measures: credentials rotated, customers warned."));
+    // approval is legal's alone
+    Task approve = task(incident, "Task_ApproveNotice");
+    assertThat(as("privacy-officer").postForEntity("/engine-rest/task/" + approve.getId() + "/complete",
+        variables(Map.of("approval", "approved")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    complete(incident, "Task_ApproveNotice", "legal", Map.of("approval", "approved"));
+    String filedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    complete(incident, "Task_FileNotice", "privacy-officer", Map.of("filingReference", "SA-2026-0815",
+        "filedAt", filedAt));
+    runJobs(incident); // proof, metrics
+
+    HistoricProcessInstance filed = historyService.createHistoricProcessInstanceQuery().processInstanceId(notice)
+        .singleResult();
+    assertThat(filed.getState()).isEqualTo("COMPLETED");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(notice)
+        .variableName("filedInTime").singleResult().getValue()).isEqualTo(true);
+    assertThat(Instant.parse(filedAt)).isBefore(dueAt.toInstant());
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("playbook-data-breach")
+        .processInstanceBusinessKey(incident).singleResult().getState()).isEqualTo("COMPLETED");
+
+    // back in incident-response, at the post-incident review; the timeline holds the proof
+    assertThat(task(incident, "Task_PostIncidentReview")).isNotNull();
+    JsonNode view = as("ir-lead").getForEntity("/api/incidents/" + incident, JsonNode.class).getBody();
+    assertThat(view.get("timeline").findValuesAsText("type")).contains("AWARENESS_RECORDED", "NOTIFICATION_DECIDED",
+        "NOTIFICATION_FILED", "BREACH_METRICS");
+    assertThat(view.get("timeline").toString()).contains("SA-2026-0815").contains("in time: true");
+  }
+
+  /**
+   * Step 4 through the evidence API: the analyst uploads and verifies every item the playbook asked for; the
+   * evidence-collection process then ends by itself (its task closes without being completed).
+   */
+  private void collectEvidence(String incident, String group) throws Exception {
+    String collection = runtimeService.createProcessInstanceQuery().processDefinitionKey(EvidenceCollectionApi.PROCESS_KEY)
+        .processInstanceBusinessKey(incident).singleResult().getId();
+    assertThat(task(incident, EvidenceCollectionApi.Elements.TASK_COLLECT)).isNotNull();
+    String[] required = json.readValue((String) runtimeService.getVariable(collection, "requiredItems"), String[].class);
+    assertThat(required).contains("Access and audit logs (to write-once storage)");
+    for (String item : required) {
+      MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+      form.add("file", new ByteArrayResource(("export of " + item).getBytes(StandardCharsets.UTF_8)) {
+        @Override
+        public String getFilename() {
+          return "evidence.bin";
+        }
+      });
+      form.add("description", item);
+      form.add("collectedAt", Instant.now().minus(1, ChronoUnit.MINUTES).atZone(ZoneId.of("Europe/Berlin")).toString());
+      form.add("item", item);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      ResponseEntity<JsonNode> stored = as(group).postForEntity("/api/incidents/" + incident + "/evidence",
+          new HttpEntity<>(form, headers), JsonNode.class);
+      assertThat(stored.getStatusCode()).as(item + ": " + stored.getBody()).isEqualTo(HttpStatus.CREATED);
+      ResponseEntity<JsonNode> verified = as(group).postForEntity("/api/incidents/" + incident + "/evidence/"
+          + stored.getBody().get("id").asText() + "/verify", null, JsonNode.class);
+      assertThat(verified.getBody().get("intact").asBoolean()).as(item).isTrue();
+    }
+    runJobs(incident);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(collection).singleResult()
+        .getState()).isEqualTo("COMPLETED");
+  }
+
+  private TestRestTemplate as(String group) {
+    return rest.withBasicAuth(user(group), PASSWORD);
+  }
+
+  private Task task(String incident, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(incident).taskDefinitionKey(taskKey)
+        .list();
+    assertThat(tasks).as(taskKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Completes the task over REST as the user of the group, which must see it among its group's tasks. */
+  private void complete(String incident, String taskKey, String group, Map<String, Object> values) {
+    Task task = task(incident, taskKey);
+    ResponseEntity<List> visible = as(group).getForEntity("/engine-rest/task?taskId=" + task.getId(), List.class);
+    assertThat(visible.getBody()).as(taskKey + " visible to " + group).hasSize(1);
+    ResponseEntity<String> answer = as(group).postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+        variables(values), String.class);
+    assertThat(answer.getStatusCode()).as(taskKey + ": " + answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private static HttpEntity<Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Long ? "Long" : value instanceof Boolean ? "Boolean" : "String")));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(Map.of("variables", variables), headers);
+  }
+
+  /** Runs the incident's due async continuations one by one (one may end an instance and remove others). */
+  private void runJobs(String incident) {
+    for (int run = 0; run < 200; run++) {
+      List<Job> jobs = new ArrayList<>();
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).list()
+          .forEach(pi -> jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId())
+              .executable().messages().list()));
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+    throw new AssertionError("jobs of " + incident + " keep coming after 200 runs");
+  }
+}
