@@ -2,15 +2,22 @@ package org.irfoundation.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,6 +49,31 @@ class AllModelsTest {
       problems.addAll(deploy(engineExtension.getProcessEngine(), file));
     }
     assertThat(problems).as("models the engine refuses").isEmpty();
+  }
+
+  /** Responders work in Tasklist: every user task shows a Camunda Form kept next to the models. */
+  @Test
+  void everyUserTaskHasACamundaFormFromBpmnForms() throws IOException {
+    Map<String, JsonNode> forms = new HashMap<>();
+    try (Stream<Path> files = Files.list(Path.of("bpmn/forms"))) {
+      for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode json = new ObjectMapper().readTree(form.toFile());
+        assertThat(json.path("id").asText()).as(form + " id").isEqualTo(form.getFileName().toString().replace(".form", ""));
+        forms.put(json.path("id").asText(), json);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Path file : ModelRules.modelFiles(Path.of("bpmn")).stream().filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+      for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+        String form = task.getCamundaFormRef();
+        if (form == null) {
+          problems.add(file.getFileName() + " " + task.getId() + ": no camunda:formRef");
+        } else if (!forms.containsKey(form)) {
+          problems.add(file.getFileName() + " " + task.getId() + ": form '" + form + "' is not in bpmn/forms");
+        }
+      }
+    }
+    assertThat(problems).as("user tasks without a form").isEmpty();
   }
 
   @Test

@@ -43,10 +43,11 @@ class RaciTest {
       dpo-notice                | privacy-officer | privacy-officer
       approve-notice            | legal           | legal
       post-incident-review      | ir-lead         | ir-program-owner
+      notification-clock-start  | legal+privacy-officer | legal
       """)
   void rowsNameResponsibleAndAccountableGroups(String activity, String responsible, String accountable) {
     Raci.Assignment assignment = new Raci(engine().getDecisionService()).lookup(activity);
-    assertThat(assignment.responsible()).containsExactly(responsible);
+    assertThat(assignment.responsible()).containsExactly(responsible.split("\\+"));
     assertThat(assignment.accountable()).containsExactly(accountable);
   }
 
