@@ -1,7 +1,6 @@
 package org.irfoundation.mail;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import org.irfoundation.templates.CommunicationTemplates;
 
 /**
  * What a notice is about; decides its subject and plain-text body (the communication templates replace these
@@ -251,30 +250,9 @@ public enum NoticeKind {
         + "What is expected next:\n" + next(f);
   }
 
-  /** {@code PT1H30M} as "1 h 30 min"; anything that is no ISO-8601 duration as it is. */
+  /** {@code PT1H30M} as "1 h 30 min" (as the communication templates write it). */
   static String human(String isoDuration) {
-    if (isoDuration == null) {
-      return "(not set)";
-    }
-    try {
-      Duration d = Duration.parse(isoDuration);
-      StringBuilder s = new StringBuilder();
-      if (d.toDaysPart() > 0) {
-        s.append(d.toDaysPart()).append(" d ");
-      }
-      if (d.toHoursPart() > 0) {
-        s.append(d.toHoursPart()).append(" h ");
-      }
-      if (d.toMinutesPart() > 0) {
-        s.append(d.toMinutesPart()).append(" min ");
-      }
-      if (d.toSecondsPart() > 0 || s.isEmpty()) {
-        s.append(d.toSecondsPart()).append(" s ");
-      }
-      return s.toString().trim();
-    } catch (DateTimeParseException notADuration) {
-      return isoDuration;
-    }
+    return isoDuration == null ? "(not set)" : CommunicationTemplates.human(isoDuration);
   }
 
   private static String orNone(String value) {

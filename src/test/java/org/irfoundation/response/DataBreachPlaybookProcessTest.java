@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.irfoundation.process.Raci;
-import org.irfoundation.response.ResponseTestSupport.Recorder;
+import org.irfoundation.response.PlaybookTestSupport.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class DataBreachPlaybookProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-      .builder(ResponseTestSupport.coverageEngine("irf-data-breach-coverage"))
+      .builder(PlaybookTestSupport.coverageEngineConfiguration("irf-data-breach-coverage"))
       .assertClassCoverageAtLeast(0.95)
       .build();
 

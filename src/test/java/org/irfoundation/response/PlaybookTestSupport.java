@@ -70,6 +70,12 @@ final class PlaybookTestSupport {
       return calls.get(0);
     }
 
+    /** The last call from the activity. */
+    Map<String, Object> of(String activityId) {
+      return calls.stream().filter(c -> activityId.equals(c.get("_activity"))).reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError("no call from " + activityId + " in " + calls));
+    }
+
     List<Object> values(String name) {
       return calls.stream().map(c -> c.get(name)).toList();
     }
