@@ -126,7 +126,7 @@ public final class HttpConnector {
   }
 
   /** {@code Retry-After} as seconds or an HTTP date; missing or unreadable: one minute. */
-  static Duration retryAfter(String header) {
+  public static Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return Duration.ofMinutes(1);
     }
@@ -151,7 +151,8 @@ public final class HttpConnector {
     return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The innermost cause's class and message, e.g. {@code ConnectException Connection refused}. */
+  public static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -27,13 +27,18 @@ public class EvidenceRecords {
       ZonedDateTime collectedAt, String sourceSystem, String collectionMethod, String registeredBy,
       Instant registeredAt, Instant verifiedAt, Boolean verifiedIntact) {}
 
-  public void insert(EvidenceRow row) {
+  /**
+   * Inserts an item. {@code fetchKey} (null for uploads) is unique: a second item under the same key fails with
+   * {@link org.springframework.dao.DuplicateKeyException}.
+   */
+  public void insert(EvidenceRow row, String fetchKey) {
     jdbc.sql("""
         insert into evidence (id, incident_id, item, file_name, declared_type, description, size_bytes, sha256,
           store, location, collected_by, collected_at, collected_zone, source_system, collection_method,
-          registered_by, registered_at)
+          registered_by, registered_at, fetch_key)
         values (:id, :incident, :item, :fileName, :declaredType, :description, :size, :sha256, :store, :location,
-          :collectedBy, :collectedAt, :collectedZone, :sourceSystem, :method, :registeredBy, :registeredAt)""")
+          :collectedBy, :collectedAt, :collectedZone, :sourceSystem, :method, :registeredBy, :registeredAt,
+          :fetchKey)""")
         .param("id", row.id()).param("incident", row.incidentId()).param("item", row.item())
         .param("fileName", row.fileName()).param("declaredType", row.declaredType())
         .param("description", row.description()).param("size", row.size()).param("sha256", row.sha256())
@@ -42,7 +47,14 @@ public class EvidenceRecords {
         .param("collectedZone", row.collectedAt().getZone().getId())
         .param("sourceSystem", row.sourceSystem()).param("method", row.collectionMethod())
         .param("registeredBy", row.registeredBy()).param("registeredAt", row.registeredAt().atOffset(ZoneOffset.UTC))
+        .param("fetchKey", fetchKey)
         .update();
+  }
+
+  /** The item a process step's job stored under {@code fetchKey}, if an attempt of it did. */
+  public Optional<EvidenceRow> findByFetchKey(String fetchKey) {
+    return jdbc.sql("select * from evidence where fetch_key = ?").param(fetchKey).query(EvidenceRecords::row)
+        .optional();
   }
 
   public Optional<EvidenceRow> find(String incidentId, String evidenceId) {

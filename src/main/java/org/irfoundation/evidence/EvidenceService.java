@@ -2,6 +2,7 @@ package org.irfoundation.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.irfoundation.api.ApiProblems.BadInput;
 import org.irfoundation.api.ApiProblems.FieldProblem;
+import org.irfoundation.connector.ConnectorConfigurationException;
+import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.evidence.CustodyLog.ChainCheck;
 import org.irfoundation.evidence.CustodyLog.Entry;
 import org.irfoundation.evidence.EvidenceRecords.EvidenceRow;
@@ -34,17 +41,20 @@ import org.irfoundation.intake.IncidentStore.IncidentRow;
 import org.irfoundation.process.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Evidence of an incident, for its team only: registers uploads (streamed to the store, hashed while
- * written), lists them, hands out their content, re-hashes them, and keeps the chain of custody. Only ids,
- * locations and hashes ever reach process variables, the timeline or the log; never content.
+ * Evidence of an incident, for its team only: registers uploads and files a process step fetched from a URL
+ * (streamed to the store, hashed while written), lists them, hands out their content, re-hashes them, and keeps
+ * the chain of custody. Only ids, locations and hashes ever reach process variables, the timeline or the log;
+ * never content.
  */
 @Service
 public class EvidenceService implements EvidenceCatalog {
@@ -62,12 +72,19 @@ public class EvidenceService implements EvidenceCatalog {
   private final EvidenceStore store;
   private final EvidenceProperties properties;
   private final TransactionTemplate transaction;
+  /**
+   * Registration commits on its own, also inside a process step's job: stored evidence stays registered (and a
+   * retried job finds it by its fetch key) even when the job fails after it.
+   */
+  private final TransactionTemplate registration;
   private final RuntimeService runtimeService;
   private final SystemContext system;
+  private final EvidenceFetcher fetcher;
 
   public EvidenceService(IncidentStore incidents, IncidentLifecycle timeline, IncidentTeam team,
       EvidenceRecords records, CustodyLog custody, EvidenceStore store, EvidenceProperties properties,
-      TransactionTemplate transaction, RuntimeService runtimeService, SystemContext system) {
+      TransactionTemplate transaction, RuntimeService runtimeService, SystemContext system,
+      EvidenceFetcher fetcher) {
     this.incidents = incidents;
     this.timeline = timeline;
     this.team = team;
@@ -76,13 +93,38 @@ public class EvidenceService implements EvidenceCatalog {
     this.store = store;
     this.properties = properties;
     this.transaction = transaction;
+    this.registration = new TransactionTemplate(transaction.getTransactionManager());
+    this.registration.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.runtimeService = runtimeService;
     this.system = system;
+    this.fetcher = fetcher;
   }
 
   /** The fields of an upload as they arrived. */
   public record Upload(MultipartFile file, String description, String collectedBy, String collectedAt,
       String sourceSystem, String collectionMethod, String item) {}
+
+  /**
+   * A file a process step fetches from a URL ({@link StoreEvidenceDelegate}).
+   *
+   * @param url http or https, of a host in {@code irf.evidence.fetch.allowed-hosts}, without credentials
+   * @param item the evidence-collection item it satisfies, or null
+   * @param sourceSystem the system it comes from; null: the URL's host
+   * @param actor who collects it, e.g. {@code process:incident-response}: collector, registrant and custody actor
+   * @param fetchKey the same for every attempt of the step's job and unique otherwise: an attempt that finds an item
+   *     under its key returns that item instead of fetching again
+   */
+  public record UrlCollection(String url, String description, String item, String sourceSystem, String actor,
+      String fetchKey) {}
+
+  /** How a caller reports what {@link #registerContent} refuses: as an API answer, or as a job failure. */
+  private record Refusals(LongFunction<RuntimeException> tooLarge, Supplier<RuntimeException> empty,
+      BiFunction<String, IOException, RuntimeException> notStored) {}
+
+  private static final Refusals UPLOAD_REFUSALS = new Refusals(EvidenceService::tooLarge,
+      () -> new BadInput(List.of(new FieldProblem("file", "is empty"))),
+      (evidenceId, e) -> new IllegalStateException("evidence " + evidenceId + " could not be stored: "
+          + e.getMessage(), e));
 
   /** An item's content to stream to the caller; the access is already on the custody log. */
   public record Download(EvidenceRow evidence, InputStream content) {}
@@ -104,18 +146,92 @@ public class EvidenceService implements EvidenceCatalog {
     if (upload.file().getSize() > max) {
       throw tooLarge(max);
     }
+    try (InputStream content = upload.file().getInputStream()) {
+      return registerContent(incidentId, valid, content, actor, UPLOAD_REFUSALS);
+    } catch (IOException e) {
+      throw new IllegalStateException("the uploaded file of " + incidentId + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fetches a file from a URL and registers it like an upload: streamed into the store with its SHA-256, a
+   * COLLECTED custody entry, EVIDENCE_COLLECTED on the timeline, waiting evidence-collection processes told. An
+   * item stored before under the same fetch key is returned as it is: nothing is fetched or stored again.
+   *
+   * @throws ConnectorConfigurationException when the incident is unknown, an input is missing or too long, the URL
+   *     breaks the fetch rules ({@link EvidenceFetcher}), the source rejects the request (4xx), or the file is empty
+   *     or larger than {@code irf.evidence.max-file-size}: retrying cannot help
+   * @throws ConnectorUnavailableException when the source fails (5xx, timeout, refused connection, 429) or the
+   *     body cannot be read to its end; the job retries
+   */
+  public EvidenceItem collectFromUrl(String incidentId, UrlCollection request) {
+    incidents.find(incidentId).orElseThrow(() -> new ConnectorConfigurationException(EvidenceFetcher.SYSTEM, 0,
+        "No incident " + incidentId + ": the business key of a process that stores evidence must be the incident id"));
+    Optional<EvidenceItem> earlier = storedUnder(incidentId, request.fetchKey());
+    if (earlier.isPresent()) {
+      LOG.info("Evidence {} of {} was stored by an earlier attempt ({}); not fetched again", earlier.get().id(),
+          incidentId, request.fetchKey());
+      notifyProcesses(incidentId);
+      return earlier.get();
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.url() == null || request.url().isBlank()) {
+      problems.add(new FieldProblem("evidenceUrl", "is required"));
+    }
+    String description = text(request.description(), "evidenceDescription", 2000, true, problems);
+    String item = text(request.item(), "evidenceItem", 100, false, problems);
+    String source = text(request.sourceSystem(), "evidenceSource", 200, false, problems);
+    if (!problems.isEmpty()) {
+      throw new ConnectorConfigurationException(EvidenceFetcher.SYSTEM, 0, "Store evidence: " + problems.stream()
+          .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    }
+    URI url = fetcher.check(request.url());
+    String shown = EvidenceFetcher.shown(url);
+    ZonedDateTime collectedAt = ZonedDateTime.now(properties.zone()).truncatedTo(ChronoUnit.MILLIS);
+    long max = properties.maxFileSize().toBytes();
+    Refusals refusals = new Refusals(
+        limit -> new ConnectorConfigurationException(url.getHost(), 0, "GET " + shown + " answered more than "
+            + limit + " bytes, the limit irf.evidence.max-file-size (IRF_EVIDENCE_MAX_FILE_SIZE): nothing was"
+            + " stored; raise the limit or export less"),
+        () -> new ConnectorConfigurationException(url.getHost(), 0, "GET " + shown + " answered an empty file:"
+            + " nothing was stored; check evidenceUrl"),
+        (evidenceId, e) -> new ConnectorUnavailableException(url.getHost(), 0, "The file of GET " + shown
+            + " could not be stored: " + EvidenceFetcher.failureText(e, url) + "; nothing was kept", null));
+    LOG.info("Fetching evidence for {} with GET {}", incidentId, shown);
+    try (EvidenceFetcher.Response response = fetcher.open(url)) {
+      if (response.contentLength() > max) {
+        throw refusals.tooLarge().apply(max);
+      }
+      Valid valid = new Valid(response.fileName(), clip(response.contentType(), 200), description, request.actor(),
+          collectedAt, source == null ? clip(url.getHost(), 200) : source, clip("HTTP GET " + shown, 200), item,
+          request.fetchKey(), "fetched");
+      return registerContent(incidentId, valid, response.body(), request.actor(), refusals);
+    } catch (DuplicateKeyException concurrentAttempt) {
+      // another node ran the same job (its lock had expired) and registered first: its item counts
+      return storedUnder(incidentId, request.fetchKey()).orElseThrow(() -> concurrentAttempt);
+    }
+  }
+
+  /**
+   * The one way evidence comes in, uploaded or fetched: streams {@code content} into the store (hashed while
+   * written), then, in a transaction of its own, the record, the COLLECTED custody entry and the timeline event,
+   * and tells waiting processes. Refused or failed, it leaves nothing behind: no file, no record, no entry.
+   */
+  private EvidenceItem registerContent(String incidentId, Valid valid, InputStream content, String actor,
+      Refusals refusals) {
+    long max = properties.maxFileSize().toBytes();
     String evidenceId = UUID.randomUUID().toString();
     Stored stored;
-    try (InputStream content = upload.file().getInputStream()) {
+    try {
       stored = store.put(evidenceId, content, max);
     } catch (EvidenceStore.TooLargeException e) {
-      throw tooLarge(max);
+      throw refusals.tooLarge().apply(max);
     } catch (IOException e) {
-      throw new IllegalStateException("evidence " + evidenceId + " could not be stored: " + e.getMessage(), e);
+      throw refusals.notStored().apply(evidenceId, e);
     }
     if (stored.size() == 0) {
       store.discard(stored.location());
-      throw new BadInput(List.of(new FieldProblem("file", "is empty")));
+      throw refusals.empty().get();
     }
     Instant now = Instant.now();
     EvidenceRow row = new EvidenceRow(evidenceId, incidentId, valid.item(), valid.fileName(), valid.declaredType(),
@@ -123,10 +239,10 @@ public class EvidenceService implements EvidenceCatalog {
         valid.collectedAt(), valid.sourceSystem(), valid.collectionMethod(), actor, now, null, null);
     List<Entry> entries;
     try {
-      entries = transaction.execute(status -> {
-        records.insert(row);
+      entries = registration.execute(status -> {
+        records.insert(row, valid.fetchKey());
         Entry collected = custody.append(incidentId, evidenceId, CustodyAction.COLLECTED, actor, properties.zone(),
-            stored.location(), collectedReason(row), stored.sha256());
+            stored.location(), collectedReason(row, valid.receivedAs()), stored.sha256());
         timeline.recordEvent(incidentId, "EVIDENCE_COLLECTED", actor, "Evidence " + evidenceId
             + (row.item() == null ? "" : " for item '" + row.item() + "'") + ": " + stored.size()
             + " bytes, SHA-256 " + stored.sha256() + ", stored at " + stored.location());
@@ -140,6 +256,11 @@ public class EvidenceService implements EvidenceCatalog {
         stored.sha256(), stored.location());
     notifyProcesses(incidentId);
     return EvidenceItem.of(row, entries);
+  }
+
+  private Optional<EvidenceItem> storedUnder(String incidentId, String fetchKey) {
+    return fetchKey == null ? Optional.empty() : records.findByFetchKey(fetchKey)
+        .map(row -> EvidenceItem.of(row, custody.entries(incidentId, row.id())));
   }
 
   public List<EvidenceItem> list(String incidentId, String actor) {
@@ -311,8 +432,13 @@ public class EvidenceService implements EvidenceCatalog {
         incidentId);
   }
 
+  /**
+   * What is recorded about an item besides its content. {@code fetchKey}: see {@link UrlCollection}, null for
+   * uploads; {@code receivedAs}: how its file came in ("uploaded", "fetched"), for the custody entry.
+   */
   private record Valid(String fileName, String declaredType, String description, String collectedBy,
-      ZonedDateTime collectedAt, String sourceSystem, String collectionMethod, String item) {}
+      ZonedDateTime collectedAt, String sourceSystem, String collectionMethod, String item, String fetchKey,
+      String receivedAs) {}
 
   private Valid validate(Upload upload, String actor) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -350,10 +476,9 @@ public class EvidenceService implements EvidenceCatalog {
     if (!problems.isEmpty()) {
       throw new BadInput(problems);
     }
-    String declared = file.getContentType();
-    declared = declared == null ? null : declared.length() > 200 ? declared.substring(0, 200) : declared;
+    String declared = clip(file.getContentType(), 200);
     return new Valid(fileName, declared, description, collectedBy == null ? actor : collectedBy,
-        collectedAt.truncatedTo(ChronoUnit.MILLIS), sourceSystem, method, item);
+        collectedAt.truncatedTo(ChronoUnit.MILLIS), sourceSystem, method, item, null, "uploaded");
   }
 
   /** A file name is recorded and shown, never used as a path; one that looks like a path is refused. */
@@ -388,12 +513,16 @@ public class EvidenceService implements EvidenceCatalog {
     return trimmed;
   }
 
-  private static String collectedReason(EvidenceRow row) {
+  private static String collectedReason(EvidenceRow row, String receivedAs) {
     return "Collected by " + row.collectedBy() + " at " + DateTimeFormatter.ISO_ZONED_DATE_TIME.format(row.collectedAt())
         + (row.sourceSystem() == null ? "" : " from " + row.sourceSystem())
         + (row.collectionMethod() == null ? "" : " using " + row.collectionMethod())
         + (row.item() == null ? "" : " as item '" + row.item() + "'")
-        + "; uploaded as '" + row.fileName() + "', " + row.size() + " bytes";
+        + "; " + receivedAs + " as '" + row.fileName() + "', " + row.size() + " bytes";
+  }
+
+  private static String clip(String value, int max) {
+    return value == null ? null : value.length() > max ? value.substring(0, max) : value;
   }
 
   private static String printable(String name) {

@@ -447,6 +447,11 @@ class EvidenceApiTest {
   record Snapshot(long evidence, long custody, long files) {}
 
   Snapshot snapshot() throws IOException {
+    return snapshot(jdbc, store);
+  }
+
+  /** How many evidence records, custody entries and stored files there are (all incidents). */
+  static Snapshot snapshot(JdbcClient jdbc, EvidenceStore store) throws IOException {
     Path root = ((FilesystemEvidenceStore) store).root();
     long files;
     try (Stream<Path> walk = Files.walk(root)) {
@@ -465,6 +470,11 @@ class EvidenceApiTest {
   }
 
   void runJobs(ProcessInstance instance) {
+    runJobs(managementService, instance);
+  }
+
+  /** Runs the instance's due message jobs (continuations) until there are none, as the job executor would. */
+  static void runJobs(ManagementService managementService, ProcessInstance instance) {
     for (int round = 0; round < 10; round++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable().messages()
           .list();

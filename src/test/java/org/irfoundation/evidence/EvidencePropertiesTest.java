@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.irfoundation.evidence.EvidenceProperties.ObjectLock;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,25 @@ class EvidencePropertiesTest {
     assertThat(s3.s3()).isEqualTo(new EvidenceProperties.S3("acme-ir-evidence", URI.create("https://minio.example.org:9000"),
         "eu-central-1", true, "evidence/", "AKIA", "very-secret", new ObjectLock(ObjectLock.Use.REQUIRED, 2555, false)));
     assertThat(s3.toString()).doesNotContain("very-secret");
+  }
+
+  @Test
+  void fetchingFromUrlsIsOffUntilTheEnvironmentAllowsHostsAndItsTokenIsNeverShown() {
+    EvidenceProperties.Fetch off = bind(Map.of()).fetch();
+    assertThat(off.allowedHosts()).isEmpty();
+    assertThat(off.bearerToken()).isNull();
+    assertThat(off.allows("edr.acme.example")).isFalse();
+    // application.yaml's default: an empty IRF_EVIDENCE_FETCH_ALLOWEDHOSTS
+    assertThat(bind(Map.of("IRF_EVIDENCE_FETCH_ALLOWEDHOSTS", "")).fetch().allowedHosts()).isEmpty();
+
+    EvidenceProperties on = bind(Map.of("IRF_EVIDENCE_FETCH_ALLOWEDHOSTS", "edr.acme.example,*.blob.core.windows.net",
+        "IRF_EVIDENCE_FETCH_BEARERTOKEN", "very-secret-token", "IRF_EVIDENCE_FETCH_CONNECTTIMEOUT", "3s",
+        "IRF_EVIDENCE_FETCH_READTIMEOUT", "2m"));
+    assertThat(on.fetch().allowedHosts()).containsExactly("edr.acme.example", "*.blob.core.windows.net");
+    assertThat(on.fetch().bearerToken()).isEqualTo("very-secret-token");
+    assertThat(on.fetch().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(on.fetch().readTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(on.toString()).doesNotContain("very-secret-token");
   }
 
   private static EvidenceProperties bind(Map<String, Object> environment) {
