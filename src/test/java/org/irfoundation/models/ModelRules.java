@@ -14,10 +14,17 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.Definitions;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -29,7 +36,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The rules every model in {@code bpmn/} and {@code dmn/} keeps (STYLE.md "Models"): valid, file name =
- * process or decision id, meaningful ids, {@code historyTimeToLive}, and a diagram for every element.
+ * process or decision id, meaningful ids, {@code historyTimeToLive}, a diagram for every element, and no shape
+ * or label drawn over another.
  * Each problem is one line that starts with the file's name.
  */
 public final class ModelRules {
@@ -104,6 +112,68 @@ public final class ModelRules {
         problems.add("sequence flow '" + flow.getId() + "' has no edge in the diagram (DI)");
       }
     }
+    checkOverlaps(model, problems);
+  }
+
+  /** A box drawn in the diagram: an element's shape, or the label of a shape or flow. */
+  private record Box(String what, String elementId, Bounds bounds) {
+    boolean overlaps(Box other) {
+      Bounds a = bounds;
+      Bounds b = other.bounds;
+      return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+          && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+  }
+
+  /**
+   * No shape or label covers another: a reader must see every element and every answer on a flow. Containers
+   * (pools, lanes, subprocesses) hold their children, and a boundary event sits on its task by design.
+   */
+  private static void checkOverlaps(BpmnModelInstance model, List<String> problems) {
+    List<Box> boxes = new ArrayList<>();
+    Set<String> containers = new HashSet<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      BaseElement element = shape.getBpmnElement();
+      if (element == null || shape.getBounds() == null) {
+        continue;
+      }
+      if (element instanceof SubProcess || element instanceof Participant || element instanceof Lane) {
+        containers.add(element.getId());
+      }
+      boxes.add(new Box("shape", element.getId(), shape.getBounds()));
+      if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+        boxes.add(new Box("label", element.getId(), shape.getBpmnLabel().getBounds()));
+      }
+    }
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      if (edge.getBpmnElement() != null && edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+        boxes.add(new Box("label", edge.getBpmnElement().getId(), edge.getBpmnLabel().getBounds()));
+      }
+    }
+    for (int i = 0; i < boxes.size(); i++) {
+      for (int j = i + 1; j < boxes.size(); j++) {
+        Box a = boxes.get(i);
+        Box b = boxes.get(j);
+        if (a.elementId().equals(b.elementId()) || containers.contains(a.elementId())
+            || containers.contains(b.elementId()) || boundaryOnItsHost(model, a, b) || !a.overlaps(b)) {
+          continue;
+        }
+        problems.add("the " + a.what() + " of '" + a.elementId() + "' overlaps the " + b.what() + " of '"
+            + b.elementId() + "': move one of them");
+      }
+    }
+  }
+
+  private static boolean boundaryOnItsHost(BpmnModelInstance model, Box a, Box b) {
+    if (!a.what().equals("shape") || !b.what().equals("shape")) {
+      return false;
+    }
+    return attachedTo(model, a.elementId(), b.elementId()) || attachedTo(model, b.elementId(), a.elementId());
+  }
+
+  private static boolean attachedTo(BpmnModelInstance model, String boundaryId, String hostId) {
+    return model.getModelElementById(boundaryId) instanceof BoundaryEvent boundary
+        && boundary.getAttachedTo() != null && boundary.getAttachedTo().getId().equals(hostId);
   }
 
   private static void checkDmn(Path file, String baseName, List<String> problems) {

@@ -27,6 +27,7 @@ class ModelRulesTest {
       fixture-missing-shape.bpmn | element 'Task_Review' has no shape in the diagram
       fixture-no-ttl.bpmn        | has no camunda:historyTimeToLive
       fixture-broken.bpmn        | not a valid BPMN 2.0 model
+      fixture-overlap.bpmn       | the shape of 'Task_Review' overlaps the shape of 'Event_End'
       """)
   void aBrokenRuleIsReportedWithTheFileName(String file, String problem) {
     assertThat(ModelRules.check(FIXTURES.resolve(file)))
