@@ -50,7 +50,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "stub-bpmn/playbook-compromised-account.bpmn",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
-    "stub-dmn/escalation-policy.dmn"})
+    "stub-dmn/escalation-policy.dmn",
+    "dmn/raci.dmn"})
 class IncidentResponseBuiltinConnectorsTest {
 
   @RegisterExtension

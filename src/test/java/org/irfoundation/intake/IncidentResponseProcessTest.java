@@ -61,7 +61,8 @@ import org.junit.jupiter.params.provider.CsvSource;
     "bpmn/forms/choose-playbook.form",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
-    "stub-dmn/escalation-policy.dmn"})
+    "stub-dmn/escalation-policy.dmn",
+    "dmn/raci.dmn"})
 class IncidentResponseProcessTest {
 
   @RegisterExtension
