@@ -40,8 +40,6 @@ public final class IncidentResponseApi {
     public static final String TASK_REASSESS_ESCALATION = "Task_ReassessEscalation";
     public static final String TASK_RECORD_ESCALATION_REASSESSED = "Task_RecordEscalationReassessed";
     public static final String TASK_NOTIFY_SEVERITY_CHANGED = "Task_NotifySeverityChanged";
-    /** The user task of every placeholder playbook (until the real playbooks land). */
-    public static final String TASK_WORK_PLAYBOOK = "Task_WorkPlaybook";
 
     private Elements() {}
   }

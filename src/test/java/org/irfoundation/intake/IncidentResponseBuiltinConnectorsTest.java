@@ -114,7 +114,7 @@ class IncidentResponseBuiltinConnectorsTest {
             + " status updates every PT30M"));
 
     complete(task(TASK_ACKNOWLEDGE, pi));
-    complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
+    complete(task(IncidentResponseProcessTest.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
     complete(task(TASK_POST_INCIDENT_REVIEW, pi));
     execute(job(TASK_CLOSE_TICKET, pi));
     execute(job(TASK_CLOSE_INCIDENT, pi));

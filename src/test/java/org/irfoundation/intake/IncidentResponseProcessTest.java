@@ -65,6 +65,9 @@ import org.junit.jupiter.params.provider.CsvSource;
     "dmn/raci.dmn"})
 class IncidentResponseProcessTest {
 
+  /** The one user task of the playbook stand-ins in {@code stub-bpmn/}. */
+  static final String TASK_WORK_PLAYBOOK = "Task_WorkPlaybook";
+
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
       .builder(coverageEngineConfiguration())
