@@ -87,8 +87,12 @@ public final class DataBreachApi {
     // support channel form
     public static final Variable<String> SUPPORT_CHANNEL = Variable.of("supportChannel", String.class);
     public static final Variable<String> CREDIT_MONITORING = Variable.of("creditMonitoring", String.class);
-    /** Tells a called playbook that the data-breach playbook already runs (no hand-off back). */
-    public static final Variable<Boolean> BREACH_PLAYBOOK_RUNNING = Variable.of("breachPlaybookRunning", Boolean.class);
+    /**
+     * Tells the called compromised-account playbook not to start the data-breach playbook: the caller (this
+     * playbook, or the ransomware playbook with its own personal-data question) handles the breach.
+     */
+    public static final Variable<Boolean> DATA_BREACH_HANDLED_BY_CALLER =
+        Variable.of("dataBreachHandledByCaller", Boolean.class);
 
     private Vars() {}
   }

@@ -108,7 +108,7 @@ class DataBreachPlaybookProcessTest {
         .processDefinitionKey("playbook-compromised-account").superProcessInstanceId(pi.getId()).singleResult();
     assertThat(contain.getBusinessKey()).isEqualTo(INCIDENT);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(contain.getId()).variableName("breachPlaybookRunning").singleResult().getValue())
+        .processInstanceId(contain.getId()).variableName("dataBreachHandledByCaller").singleResult().getValue())
         .isEqualTo(true);
     var evidence = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("evidence-collection").superProcessInstanceId(pi.getId()).singleResult();

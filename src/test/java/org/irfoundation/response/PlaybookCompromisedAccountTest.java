@@ -263,10 +263,10 @@ class PlaybookCompromisedAccountTest {
   }
 
   @Test
-  void calledByTheDataBreachPlaybookItDoesNotStartThatPlaybookAgain() {
+  void calledByAPlaybookThatHandlesTheDataBreachItDoesNotStartTheDataBreachPlaybook() {
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
         CompromisedAccountPlaybookApi.PROCESS_KEY, INCIDENT, Map.of("incidentId", INCIDENT, "title", "Stolen token",
-            "severity", "P3", "statusUpdateCadence", "PT30M", "breachPlaybookRunning", true));
+            "severity", "P3", "statusUpdateCadence", "PT30M", "dataBreachHandledByCaller", true));
     triage(pi, "accessKey", "no", "no");
     assess(pi, "confirmed");
     contain(pi, TASK_DEACTIVATE_ACCESS_KEY, "no");
