@@ -27,6 +27,11 @@ class EscalationPolicyDecisionTest {
       false, true);
   private static final Map<String, Object> P3 = outputs("ir-lead,ir-analyst", "PT4H", "P1D", false, false);
   private static final Map<String, Object> P4 = outputs("ir-analyst", "PT24H", "P1D", false, false);
+  /** Malware and ransomware: status updates every 15 min at P1 and every hour at P2 (playbook reference). */
+  private static final Map<String, Object> P1_MALWARE = outputs(
+      "ir-lead,ir-analyst,it-operations,legal,communications,executive", "PT15M", "PT15M", true, true);
+  private static final Map<String, Object> P2_MALWARE = outputs("ir-lead,ir-analyst,it-operations,legal", "PT1H",
+      "PT1H", false, true);
 
   static Stream<Case> cases() {
     return Stream.of(
@@ -41,7 +46,14 @@ class EscalationPolicyDecisionTest {
         escalation("P3", "SERVICE", "Rule_P3", P3, false),
         escalation("P3", null, "Rule_P3", P3, false),
         escalation("P4", "SERVICE", "Rule_P4", P4, false),
-        escalation("P4", null, "Rule_P4", P4, false));
+        escalation("P4", null, "Rule_P4", P4, false),
+        escalation("P1", "SERVICE", "RANSOMWARE", "Rule_Malware_P1_ServiceDomain", P1_MALWARE, true),
+        escalation("P1", null, "MALWARE", "Rule_Malware_P1", P1_MALWARE, false),
+        escalation("P2", "SERVICE", "MALWARE", "Rule_Malware_P2_ServiceDomain", P2_MALWARE, true),
+        escalation("P2", "APPLICATION", "RANSOMWARE", "Rule_Malware_P2", P2_MALWARE, false),
+        escalation("P1", null, "COMPROMISED_ACCOUNT", "Rule_P1", P1, false),
+        escalation("P2", null, "DATA_BREACH", "Rule_P2", P2, false),
+        escalation("P3", null, "RANSOMWARE", "Rule_P3", P3, false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -75,9 +87,15 @@ class EscalationPolicyDecisionTest {
 
   private static Case escalation(String severity, String domain, String ruleId, Map<String, Object> outputs,
       boolean providerEngaged) {
+    return escalation(severity, domain, null, ruleId, outputs, providerEngaged);
+  }
+
+  private static Case escalation(String severity, String domain, String category, String ruleId,
+      Map<String, Object> outputs, boolean providerEngaged) {
     Map<String, Object> expected = new LinkedHashMap<>(outputs);
     expected.put("providerEngaged", providerEngaged);
-    return new Case(severity + " " + domain, vars("severity", severity, "domain", domain), ruleId, expected);
+    return new Case(severity + " " + domain + " " + category,
+        vars("severity", severity, "domain", domain, "category", category), ruleId, expected);
   }
 
   private static Map<String, Object> outputs(String engagedGroups, String acknowledgeSla, String statusUpdateCadence,
