@@ -35,6 +35,8 @@ import org.irfoundation.process.TestDatabase;
 import org.irfoundation.ticket.BuiltinTicketLog;
 import org.irfoundation.ticket.CloseTicketDelegate;
 import org.irfoundation.ticket.OpenTicketDelegate;
+import org.irfoundation.response.NotificationClock;
+import org.irfoundation.response.PostIncidentReviewDue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,7 @@ class IncidentResponseBuiltinConnectorsTest {
     Mocks.register("notifyGroups", new NotifyGroupsDelegate(notices, lifecycle));
     Mocks.register("recordTimelineEvent", new RecordTimelineEventDelegate(lifecycle));
     Mocks.register("closeIncident", new CloseIncidentDelegate(lifecycle));
+    Mocks.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @AfterEach

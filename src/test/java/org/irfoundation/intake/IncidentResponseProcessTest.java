@@ -42,6 +42,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.irfoundation.intake.IncidentResponseApi.Decided;
 import org.irfoundation.intake.IncidentResponseApi.Inputs;
 import org.irfoundation.intake.IncidentResponseApi.Refs;
+import org.irfoundation.response.NotificationClock;
+import org.irfoundation.response.PostIncidentReviewDue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,7 @@ class IncidentResponseProcessTest {
     Mocks.register("recordTimelineEvent", recordTimelineEvent);
     Mocks.register("closeTicket", closeTicket);
     Mocks.register("closeIncident", closeIncident);
+    Mocks.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @AfterEach
@@ -159,7 +162,9 @@ class IncidentResponseProcessTest {
     ProcessInstance playbook = calledProcessInstance("playbook-compromised-account", pi);
     complete(task(TASK_WORK_PLAYBOOK, playbook));
 
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task().hasCandidateGroup("ir-lead");
+    // P1: the review is due 5 business days later (T0 is a Monday)
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task().hasCandidateGroup("ir-lead")
+        .hasDueDate(Date.from(Instant.parse("2026-03-09T09:00:00Z")));
     complete(task(TASK_POST_INCIDENT_REVIEW, pi));
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
@@ -224,7 +229,9 @@ class IncidentResponseProcessTest {
 
     // what the playbook learns comes back to the incident
     complete(task(TASK_WORK_PLAYBOOK, playbook), withVariables("containedAt", "2026-03-02T11:00:00Z"));
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW);
+    // P3: the review is due 15 business days later
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task()
+        .hasDueDate(Date.from(Instant.parse("2026-03-23T09:00:00Z")));
     assertThat(runtime.getVariable(pi.getId(), "containedAt")).isEqualTo("2026-03-02T11:00:00Z");
   }
 
