@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.intake.IncidentLifecycle;
 import org.irfoundation.intake.IncidentResponseApi.Timeline;
 import org.irfoundation.process.Variable;
+import org.irfoundation.templates.RenderedMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,7 @@ public class NotifyGroupsDelegate implements JavaDelegate {
   public NotifyGroupsDelegate(Notifier notifier, IncidentLifecycle lifecycle) {
     this.notifier = notifier;
     this.lifecycle = lifecycle;
+    NoticeKind.requireTemplates();
   }
 
   @Override
@@ -58,9 +60,10 @@ public class NotifyGroupsDelegate implements JavaDelegate {
     NoticeKind.Facts facts = new NoticeKind.Facts(incidentId, TITLE.get(execution), SEVERITY.get(execution),
         RESPONSE_SLA.get(execution), ENGAGED_GROUPS.get(execution), ACKNOWLEDGE_SLA.get(execution),
         STATUS_UPDATE_CADENCE.get(execution), TICKET_REF.get(execution), WAR_ROOM_REF.get(execution));
+    RenderedMessage message = kind.render(facts);
     String detail = NOTICE_DETAIL.get(execution);
-    String body = detail == null || detail.isBlank() ? kind.body(facts) : detail + "\n\n" + kind.body(facts);
-    Notice notice = new Notice(incidentId, groups, kind.subject(facts), body,
+    String body = detail == null || detail.isBlank() ? message.body() : detail + "\n\n" + message.body();
+    Notice notice = new Notice(incidentId, groups, message.subject(), body,
         String.join(":", incidentId, kind.name(), execution.getCurrentActivityId(),
             execution.getParentActivityInstanceId()));
     notifier.notify(notice);

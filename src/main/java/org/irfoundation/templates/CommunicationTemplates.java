@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -37,30 +37,47 @@ public class CommunicationTemplates {
 
   static final String NOT_SET = "(not set)";
 
-  private final Map<CommunicationTemplate, Template> compiled = new EnumMap<>(CommunicationTemplate.class);
+  private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue(NOT_SET)
+      .emptyStringIsFalse(true).withLoader(name -> reader(name));
+  /** Compiled templates by name ({@code status-update}, {@code notices/engaged}); each is read once. */
+  private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
   public CommunicationTemplates() {
-    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue(NOT_SET)
-        .emptyStringIsFalse(true);
     for (CommunicationTemplate t : CommunicationTemplate.values()) {
-      String path = "/templates/" + t.file() + ".mustache";
-      try (InputStream in = CommunicationTemplates.class.getResourceAsStream(path)) {
-        if (in == null) {
-          throw new IllegalStateException("communication template " + path + " is missing");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-          compiled.put(t, compiler.compile(reader));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      require(t.file());
     }
   }
 
+  /** Reads and compiles the template now: a missing or broken file fails here, naming the file. */
+  public void require(String name) {
+    compiled.computeIfAbsent(name, n -> {
+      try (Reader reader = reader(n)) {
+        return compiler.compile(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static Reader reader(String name) {
+    String path = "/templates/" + name + ".mustache";
+    InputStream in = CommunicationTemplates.class.getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("communication template " + path + " is missing");
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
   public RenderedMessage render(CommunicationTemplate template, Map<String, ?> variables) {
-    String text = compiled.get(template).execute(model(variables)).replace("\r\n", "\n");
+    return render(template.file(), variables);
+  }
+
+  /** Renders the template {@code src/main/resources/templates/<name>.mustache}. */
+  public RenderedMessage render(String name, Map<String, ?> variables) {
+    require(name);
+    String text = compiled.get(name).execute(model(variables)).replace("\r\n", "\n");
     if (!text.startsWith("Subject: ")) {
-      return new RenderedMessage(template.file(), text.strip() + "\n");
+      return new RenderedMessage(name, text.strip() + "\n");
     }
     int end = text.indexOf('\n');
     return new RenderedMessage(text.substring("Subject: ".length(), end).strip(), text.substring(end + 1).strip() + "\n");

@@ -12,6 +12,7 @@ import org.irfoundation.intake.IncidentResponseApi.Elements;
 import org.irfoundation.process.FakeExecution;
 import org.irfoundation.process.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.irfoundation.templates.CommunicationTemplates;
 import org.junit.jupiter.api.Test;
 
 /** Notices over the built-in notice log: who gets them, what they say, and no duplicates on a retry. */
@@ -103,13 +104,15 @@ class NotifyGroupsDelegateTest {
     verify(lifecycle, never()).recordEvent(anyString(), anyString(), anyString(), anyString());
   }
 
+  /** Durations in notices read as people say them; an unknown one reads "(not set)" (see NoticeTemplatesTest). */
   @Test
   void durationsReadAsPeopleSayThem() {
-    assertThat(NoticeKind.human("PT15M")).isEqualTo("15 min");
-    assertThat(NoticeKind.human("PT1H30M")).isEqualTo("1 h 30 min");
-    assertThat(NoticeKind.human("P1D")).isEqualTo("1 d");
-    assertThat(NoticeKind.human("PT0S")).isEqualTo("0 s");
-    assertThat(NoticeKind.human("P1W")).isEqualTo("P1W");
-    assertThat(NoticeKind.human(null)).isEqualTo("(not set)");
+    assertThat(CommunicationTemplates.human("PT15M")).isEqualTo("15 min");
+    assertThat(CommunicationTemplates.human("PT1H30M")).isEqualTo("1 h 30 min");
+    assertThat(CommunicationTemplates.human("P1D")).isEqualTo("1 d");
+    assertThat(CommunicationTemplates.human("PT0S")).isEqualTo("0 s");
+    assertThat(CommunicationTemplates.human("P1W")).isEqualTo("P1W");
+    assertThat(NoticeKind.ACK_OVERDUE.subject(new NoticeKind.Facts("INC-1", "t", "P3", null, null, null, null, null,
+        null))).isEqualTo("[P3] INC-1: not acknowledged within (not set) - t");
   }
 }
