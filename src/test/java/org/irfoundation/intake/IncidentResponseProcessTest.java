@@ -336,6 +336,22 @@ class IncidentResponseProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK);
   }
 
+  /** The engine re-reads the cycle when a reminder is due (reevaluateTimeCycleWhenDue): a new cadence applies. */
+  @Test
+  void aRaisedSeverityShortensTheStatusUpdateCadenceFromTheNextReminderOn() {
+    ProcessInstanceWithVariables pi = start("MALWARE", false); // P3: every 24 hours
+    runToAcknowledge(pi);
+    Job first = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(first.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(24)));
+
+    correlateSeverityChanged("P1"); // now every 30 minutes
+    ClockUtil.setCurrentTime(first.getDuedate());
+    execute(first);
+
+    Job next = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(next.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(30)));
+  }
+
   @Test
   void aSeverityChangeIsReceivedAtAnyTimeAndAsOftenAsItComes() {
     ProcessInstanceWithVariables pi = start("MALWARE", false); // still before the first job
