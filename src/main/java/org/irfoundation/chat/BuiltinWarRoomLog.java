@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code war_room_message}). References are {@code WR-<n>}; one war room per incident (unique key).
  */
 @Component
-@ConditionalOnProperty(name = "irf.chat.provider", havingValue = "builtin", matchIfMissing = true)
+@ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "builtin", matchIfMissing = true)
 public class BuiltinWarRoomLog implements ChatChannel {
 
   static final String PREFIX = "WR-";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * webhook's channel override (the webhook must not be locked to its channel for that).
  */
 @Component
-@ConditionalOnProperty(name = "irf.chat.provider", havingValue = "mattermost")
+@ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "mattermost")
 public class MattermostChatChannel extends WebhookChatChannel {
 
   @Autowired

@@ -1,16 +1,14 @@
 package org.irfoundation.chat;
 
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.INCIDENT_ID;
-import static org.irfoundation.intake.IncidentResponseApi.Refs.WAR_ROOM_REF;
+import static org.irfoundation.incident.IncidentResponseApi.Refs.WAR_ROOM_REF;
 
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.process.Variable;
-import org.irfoundation.templates.CommunicationTemplate;
+import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.IncidentOfStep;
 import org.irfoundation.templates.CommunicationTemplates;
+import org.irfoundation.templates.TemplateVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,47 +20,32 @@ import org.springframework.stereotype.Component;
 public class PostToWarRoomDelegate implements JavaDelegate {
 
   public static final Variable<String> MESSAGE = Variable.of("message", String.class);
-  public static final Variable<String> TEMPLATE = Variable.of("template", String.class);
+  public static final Variable<String> TEMPLATE = TemplateVariables.TEMPLATE;
   public static final Variable<String> CHANNEL = Variable.of("channel", String.class);
-  /** The input parameters this delegate reads. */
-  public static final List<String> INPUT_PARAMETERS = List.of(MESSAGE.name(), TEMPLATE.name(), CHANNEL.name());
+  public static final List<Variable<?>> INPUTS = List.of(MESSAGE, TEMPLATE, CHANNEL);
+  public static final List<Variable<?>> OUTPUTS = List.of();
 
-  static final String TIMELINE_POSTED = "CHAT_MESSAGE_POSTED";
-
-  private final ChatChannel chat;
-  private final IncidentLifecycle lifecycle;
+  private final WarRoomService warRooms;
   private final CommunicationTemplates templates;
 
-  public PostToWarRoomDelegate(ChatChannel chat, IncidentLifecycle lifecycle, CommunicationTemplates templates) {
-    this.chat = chat;
-    this.lifecycle = lifecycle;
+  public PostToWarRoomDelegate(WarRoomService warRooms, CommunicationTemplates templates) {
+    this.warRooms = warRooms;
     this.templates = templates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String incidentId = INCIDENT_ID.getOrDefault(execution, execution.getProcessBusinessKey());
     String template = TEMPLATE.get(execution);
-    String text = template != null && !template.isBlank()
-        ? templates.render(CommunicationTemplate.named(template), execution).body()
-        : MESSAGE.get(execution);
-    if (text == null || text.isBlank()) {
+    String message = MESSAGE.get(execution);
+    if (isBlank(template) && isBlank(message)) {
       throw new IllegalArgumentException("Post to war room (" + execution.getCurrentActivityId()
           + ") needs the input parameter message or template");
     }
-    String channel = CHANNEL.get(execution);
-    String where;
-    if (channel != null && !channel.isBlank()) {
-      chat.postToChannel(channel, text);
-      where = "channel " + channel;
-    } else {
-      WarRoomRef ref = Optional.ofNullable(WAR_ROOM_REF.get(execution)).map(WarRoomRef::new)
-          .or(() -> chat.findWarRoom(incidentId))
-          .orElseThrow(() -> new IllegalStateException("incident " + incidentId + " has no war room"));
-      chat.post(ref, text);
-      where = "war room " + ref;
-    }
-    lifecycle.recordEvent(incidentId, TIMELINE_POSTED, null, "Posted to " + where
-        + (template == null || template.isBlank() ? "" : " (" + template + ")"));
+    warRooms.post(IncidentOfStep.of(execution), WAR_ROOM_REF.get(execution), CHANNEL.get(execution), template,
+        message, templates.variables(execution));
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 }

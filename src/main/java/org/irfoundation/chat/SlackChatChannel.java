@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * transient ones ({@code internal_error}...) retried, the others configuration errors naming what to fix.
  */
 @Component
-@ConditionalOnProperty(name = "irf.chat.provider", havingValue = "slack")
+@ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "slack")
 public class SlackChatChannel implements ChatChannel {
 
   static final String SYSTEM = "Slack";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * received" flow): each message is an Adaptive Card with one text block.
  */
 @Component
-@ConditionalOnProperty(name = "irf.chat.provider", havingValue = "teams")
+@ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "teams")
 public class TeamsChatChannel extends WebhookChatChannel {
 
   @Autowired

@@ -9,4 +9,9 @@ public class ConnectorConfigurationException extends ConnectorException {
   public ConnectorConfigurationException(String system, int httpStatus, String message) {
     super(system, httpStatus, message, null);
   }
+
+  @Override
+  public boolean retryIsUseless() {
+    return true;
+  }
 }

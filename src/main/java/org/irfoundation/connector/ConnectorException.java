@@ -1,10 +1,12 @@
 package org.irfoundation.connector;
 
+import org.irfoundation.engine.RetryHint;
+
 /**
  * A call to an outside system (Jira, Slack, an SMTP server...) failed. The message names the system, what was
  * asked and, for HTTP, the status; it ends up as the Cockpit incident's message, so it says what to do.
  */
-public abstract class ConnectorException extends RuntimeException {
+public abstract class ConnectorException extends RuntimeException implements RetryHint {
 
   private final String system;
   private final int httpStatus;

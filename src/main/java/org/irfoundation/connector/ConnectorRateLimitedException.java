@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The system answered 429 with a {@code Retry-After} too long to wait inside the call. The job fails and
- * {@link RetryAfterJobPlugin} moves its next attempt to {@link #retryAt()} (not earlier than the retry cycle says).
+ * {@code RetryAfterJobPlugin} moves its next attempt to {@link #retryAt()} (not earlier than the retry cycle says).
  */
 public class ConnectorRateLimitedException extends ConnectorUnavailableException {
 
@@ -17,6 +17,11 @@ public class ConnectorRateLimitedException extends ConnectorUnavailableException
   }
 
   public Instant retryAt() {
+    return retryAt;
+  }
+
+  @Override
+  public Instant retryNotBefore() {
     return retryAt;
   }
 }

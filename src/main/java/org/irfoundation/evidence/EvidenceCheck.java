@@ -3,6 +3,7 @@ package org.irfoundation.evidence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.incident.IncidentOfStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ public class EvidenceCheck implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    EvidenceCollectionDelegates.apply(execution, catalog.status(EvidenceCollectionDelegates.incidentId(execution),
+    EvidenceCollectionDelegates.apply(execution, catalog.status(IncidentOfStep.of(execution),
         EvidenceCollectionDelegates.requiredItems(execution, json)), json);
   }
 }

@@ -1,7 +1,8 @@
 package org.irfoundation.evidence;
 
 import java.util.Date;
-import org.irfoundation.process.Variable;
+import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.IncidentResponseApi;
 
 /**
  * The {@code evidence-collection} process (bpmn/evidence-collection.bpmn) as code sees it (STYLE.md 6). A
@@ -60,7 +61,7 @@ public final class EvidenceCollectionApi {
 
   /** Set by the process; {@code collectedEvidence} and {@code evidenceComplete} are its outputs. */
   public static final class State {
-    public static final Variable<String> INCIDENT_ID = Variable.of("incidentId", String.class);
+    public static final Variable<String> INCIDENT_ID = IncidentResponseApi.Inputs.INCIDENT_ID;
     /** JSON array of the required item names. */
     public static final Variable<String> REQUIRED_ITEMS = Variable.of("requiredItems", String.class);
     /** The required items still missing, comma-separated, for the form. */

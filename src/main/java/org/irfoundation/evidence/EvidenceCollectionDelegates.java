@@ -12,10 +12,10 @@ import java.util.Set;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.irfoundation.evidence.EvidenceCatalog.CollectionStatus;
 import org.irfoundation.evidence.EvidenceCollectionApi.Inputs;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
+import org.irfoundation.engine.EngineClock;
 
 /** What the evidence-collection delegates share: reading the item list, and writing the collection state. */
 final class EvidenceCollectionDelegates {
@@ -23,20 +23,6 @@ final class EvidenceCollectionDelegates {
   record Item(String name, boolean required) {}
 
   private EvidenceCollectionDelegates() {}
-
-  /** The incident: the business key the caller passed, or an {@code incidentId} variable. */
-  static String incidentId(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    if (key != null && !key.isBlank()) {
-      return key;
-    }
-    String variable = State.INCIDENT_ID.get(execution);
-    if (variable == null || variable.isBlank()) {
-      throw new IllegalStateException("evidence-collection needs the incident id as business key"
-          + " (camunda:in businessKey) or variable incidentId");
-    }
-    return variable;
-  }
 
   /**
    * The items to collect from {@code evidenceItems}: a JSON array (text or Spin) or a list, each element
@@ -99,7 +85,7 @@ final class EvidenceCollectionDelegates {
   /** The due date: now plus an ISO-8601 duration as timers read it (P1D, PT4H, P1W). */
   static Date dueAt(String duration) {
     try {
-      Date due = new Date(ClockUtil.getCurrentTime().getTime());
+      Date due = Date.from(EngineClock.now());
       DatatypeFactory.newInstance().newDuration(duration).addTo(due);
       return due;
     } catch (DatatypeConfigurationException | RuntimeException e) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.evidence.EvidenceCollectionApi.Inputs;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
 import org.irfoundation.evidence.EvidenceCollectionDelegates.Item;
+import org.irfoundation.incident.IncidentOfStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ public class EvidenceCollectionPlan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
-    String incidentId = EvidenceCollectionDelegates.incidentId(execution);
+    String incidentId = IncidentOfStep.of(execution);
     List<Item> items = EvidenceCollectionDelegates.items(Inputs.EVIDENCE_ITEMS.get(execution), json);
     List<String> required = items.stream().filter(Item::required).map(Item::name).toList();
     String due = Inputs.EVIDENCE_DUE.getOrDefault(execution, Inputs.DEFAULT_DUE);

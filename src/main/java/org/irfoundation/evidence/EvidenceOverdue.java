@@ -3,14 +3,14 @@ package org.irfoundation.evidence;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
-import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentOfStep;
+import org.irfoundation.incident.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_RecordOverdue}: puts the overdue collection, with what is missing, on the incident's timeline. */
 @Component("evidenceOverdue")
 public class EvidenceOverdue implements JavaDelegate {
-
-  static final String EVENT_TYPE = "EVIDENCE_OVERDUE";
 
   private final IncidentLifecycle incidents;
 
@@ -20,7 +20,7 @@ public class EvidenceOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.recordEvent(EvidenceCollectionDelegates.incidentId(execution), EVENT_TYPE, null,
+    incidents.recordEvent(IncidentOfStep.of(execution), TimelineEvent.EVIDENCE_OVERDUE, null,
         "Evidence collection is overdue; still missing: " + State.MISSING_ITEMS.getOrDefault(execution, "?")
             + ". The IR lead follows up.");
   }

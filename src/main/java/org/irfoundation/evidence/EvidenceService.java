@@ -1,5 +1,6 @@
 package org.irfoundation.evidence;
 
+import org.irfoundation.incident.IncidentTeam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,10 +36,11 @@ import org.irfoundation.evidence.EvidenceViews.CustodyEntry;
 import org.irfoundation.evidence.EvidenceViews.CustodyRequest;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
 import org.irfoundation.evidence.EvidenceViews.Verification;
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.intake.IncidentStore;
-import org.irfoundation.intake.IncidentStore.IncidentRow;
-import org.irfoundation.process.SystemContext;
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.Incidents;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.engine.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -64,9 +66,8 @@ public class EvidenceService implements EvidenceCatalog {
   /** Clock skew allowed for a collection time "now" on the collector's machine. */
   static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-  private final IncidentStore incidents;
+  private final Incidents incidents;
   private final IncidentLifecycle timeline;
-  private final IncidentTeam team;
   private final EvidenceRecords records;
   private final CustodyLog custody;
   private final EvidenceStore store;
@@ -81,13 +82,11 @@ public class EvidenceService implements EvidenceCatalog {
   private final SystemContext system;
   private final EvidenceFetcher fetcher;
 
-  public EvidenceService(IncidentStore incidents, IncidentLifecycle timeline, IncidentTeam team,
-      EvidenceRecords records, CustodyLog custody, EvidenceStore store, EvidenceProperties properties,
+  public EvidenceService(Incidents incidents, IncidentLifecycle timeline, EvidenceRecords records, CustodyLog custody, EvidenceStore store, EvidenceProperties properties,
       TransactionTemplate transaction, RuntimeService runtimeService, SystemContext system,
       EvidenceFetcher fetcher) {
     this.incidents = incidents;
     this.timeline = timeline;
-    this.team = team;
     this.records = records;
     this.custody = custody;
     this.store = store;
@@ -130,10 +129,10 @@ public class EvidenceService implements EvidenceCatalog {
   public record Download(EvidenceRow evidence, InputStream content) {}
 
   /** 404 for an unknown incident, 403 for a caller who is not on its team. */
-  public IncidentRow authorize(String incidentId, String userId) {
-    IncidentRow incident = incidents.find(incidentId)
+  public Incident authorize(String incidentId, String userId) {
+    Incident incident = incidents.find(incidentId)
         .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No incident " + incidentId));
-    if (!team.includes(incident, userId)) {
+    if (!incidents.isOnTeam(incidentId, userId)) {
       throw problem(HttpStatus.FORBIDDEN, "Only the team of incident " + incidentId + " may handle its evidence.");
     }
     return incident;
@@ -243,7 +242,7 @@ public class EvidenceService implements EvidenceCatalog {
         records.insert(row, valid.fetchKey());
         Entry collected = custody.append(incidentId, evidenceId, CustodyAction.COLLECTED, actor, properties.zone(),
             stored.location(), collectedReason(row, valid.receivedAs()), stored.sha256());
-        timeline.recordEvent(incidentId, "EVIDENCE_COLLECTED", actor, "Evidence " + evidenceId
+        timeline.recordEvent(incidentId, TimelineEvent.EVIDENCE_COLLECTED, actor, "Evidence " + evidenceId
             + (row.item() == null ? "" : " for item '" + row.item() + "'") + ": " + stored.size()
             + " bytes, SHA-256 " + stored.sha256() + ", stored at " + stored.location());
         return List.of(collected);
@@ -332,7 +331,7 @@ public class EvidenceService implements EvidenceCatalog {
       Entry verified = custody.append(incidentId, evidenceId, CustodyAction.VERIFIED, actor, properties.zone(),
           row.location(), finalDetail, actualHex);
       records.verified(evidenceId, verified.at(), ok);
-      timeline.recordEvent(incidentId, ok ? "EVIDENCE_VERIFIED" : "EVIDENCE_MISMATCH", actor,
+      timeline.recordEvent(incidentId, ok ? TimelineEvent.EVIDENCE_VERIFIED : TimelineEvent.EVIDENCE_MISMATCH, actor,
           "Evidence " + evidenceId + ": " + (ok ? "intact, SHA-256 " + row.sha256() : finalDetail));
       return verified;
     });
@@ -356,7 +355,7 @@ public class EvidenceService implements EvidenceCatalog {
     Entry entry = transaction.execute(status -> {
       Entry recorded = custody.append(incidentId, evidenceId, request.action(), actor, properties.zone(),
           request.location().trim(), request.reason().trim(), row.sha256());
-      timeline.recordEvent(incidentId, "EVIDENCE_" + request.action().name(), actor,
+      timeline.recordEvent(incidentId, request.action().timelineEvent(), actor,
           "Evidence " + evidenceId + " " + request.action().name().toLowerCase() + ": " + request.location().trim());
       return recorded;
     });

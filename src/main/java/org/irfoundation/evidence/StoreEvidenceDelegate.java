@@ -3,14 +3,13 @@ package org.irfoundation.evidence;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.evidence.EvidenceService.UrlCollection;
-import org.irfoundation.process.Variable;
+import org.irfoundation.engine.CurrentJob;
+import org.irfoundation.incident.IncidentOfStep;
+import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +34,9 @@ public class StoreEvidenceDelegate implements JavaDelegate {
   public static final Variable<String> EVIDENCE_SOURCE = Variable.of("evidenceSource", String.class);
   /** Set by the engine on each instance of a multi-instance activity. */
   static final Variable<Integer> LOOP_COUNTER = Variable.of("loopCounter", Integer.class);
-  /** The input parameters this delegate reads. */
-  public static final List<String> INPUT_PARAMETERS = List.of(EVIDENCE_URL.name(), EVIDENCE_DESCRIPTION.name(),
-      EVIDENCE_ITEM.name(), EVIDENCE_SOURCE.name());
+  public static final List<Variable<?>> INPUTS = List.of(EVIDENCE_URL, EVIDENCE_DESCRIPTION, EVIDENCE_ITEM,
+      EVIDENCE_SOURCE);
+  public static final List<Variable<?>> OUTPUTS = List.of();
 
   private final EvidenceService evidence;
 
@@ -47,10 +46,11 @@ public class StoreEvidenceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String incidentId = execution.getProcessBusinessKey();
-    if (incidentId == null || incidentId.isBlank()) {
-      throw new ConnectorConfigurationException(EvidenceFetcher.SYSTEM, 0, "Store evidence ("
-          + execution.getCurrentActivityId() + ") needs the incident id as the process's business key");
+    String incidentId;
+    try {
+      incidentId = IncidentOfStep.of(execution);
+    } catch (IllegalStateException noIncident) {
+      throw new ConnectorConfigurationException(EvidenceFetcher.SYSTEM, 0, "Store evidence: " + noIncident.getMessage());
     }
     evidence.collectFromUrl(incidentId, new UrlCollection(EVIDENCE_URL.get(execution),
         EVIDENCE_DESCRIPTION.get(execution), EVIDENCE_ITEM.get(execution), EVIDENCE_SOURCE.get(execution),
@@ -59,12 +59,9 @@ public class StoreEvidenceDelegate implements JavaDelegate {
 
   /** Incident, activity and the job running this attempt (the activity instance when no job runs it). */
   static String fetchKey(DelegateExecution execution, String incidentId) {
-    CommandContext command = Context.getCommandContext();
-    JobEntity job = command == null ? null : command.getCurrentJob();
     Integer instance = LOOP_COUNTER.get(execution);
-    return String.join(":", incidentId, execution.getCurrentActivityId(),
-        job == null ? "activity-instance:" + execution.getActivityInstanceId() : "job:" + job.getId())
-        + (instance == null ? "" : ":" + instance);
+    return String.join(":", incidentId, execution.getCurrentActivityId(), CurrentJob.id().map(job -> "job:" + job)
+        .orElse("activity-instance:" + execution.getActivityInstanceId())) + (instance == null ? "" : ":" + instance);
   }
 
   /** The id of the process the step belongs to (its definition key). */

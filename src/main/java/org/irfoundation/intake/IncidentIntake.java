@@ -1,8 +1,10 @@
 package org.irfoundation.intake;
 
-import static org.irfoundation.intake.IncidentResponseApi.Decided;
-import static org.irfoundation.intake.IncidentResponseApi.Inputs;
+import static org.irfoundation.incident.IncidentResponseApi.Decided;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs;
 
+import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.IncidentResponseApi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -13,14 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.irfoundation.intake.IncidentReport.Indicators;
-import org.irfoundation.intake.IncidentStore.IncidentRow;
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.IncidentStore.AlertRow;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.engine.EngineClock;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
-import org.irfoundation.process.SystemContext;
+import org.irfoundation.engine.SystemContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,14 +93,14 @@ public class IncidentIntake {
   }
 
   private IncidentSummary open(IncidentReport report, String actor) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
     Instant awareAt = report.awareAt() != null ? report.awareAt() : now;
-    store.insert(new IncidentRow(id, report.title(), report.description(), report.category().name(),
+    store.insert(new Incident(id, report.title(), report.description(), report.category().name(),
         report.domain() == null ? null : report.domain().name(), report.detectedAt(), awareAt, now,
         report.reporter() != null ? report.reporter() : actor, report.source(), report.externalRef(), null, null,
-        null, IncidentStore.OPEN, null, null, toJson(report)));
-    store.recordEvent(id, "REPORTED", actor, "Reported" + (report.source() == null ? "" : " by " + report.source()));
+        null, Incident.OPEN, null, null, toJson(report)));
+    store.recordEvent(id, TimelineEvent.REPORTED, actor, "Reported" + (report.source() == null ? "" : " by " + report.source()));
 
     Map<String, Object> variables = decisionInputs(report.impact(), report.indicators());
     Inputs.INCIDENT_ID.put(variables, id);
@@ -112,14 +116,14 @@ public class IncidentIntake {
     String severity = Decided.SEVERITY.from(decided);
     String playbook = Decided.PLAYBOOK_KEY.from(decided);
     store.classified(id, severity, Decided.RESPONSE_SLA.from(decided), playbook, instance.getId());
-    store.recordEvent(id, "CLASSIFIED", null, "Severity " + severity + ", respond within "
+    store.recordEvent(id, TimelineEvent.CLASSIFIED, null, "Severity " + severity + ", respond within "
         + Decided.RESPONSE_SLA.from(decided) + (playbook == null ? ", playbook to be chosen by the IR lead"
         : ", playbook " + playbook));
     return IncidentSummary.of(store.find(id).orElseThrow());
   }
 
   private AlertOutcome receive(AlertReport alert, String actor) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     Optional<String> openIncident = store.openIncidentOf(alert.fingerprint());
     if (openIncident.isEmpty()) {
       IncidentReport report = new IncidentReport(alert.title(), "Opened by alert " + alert.fingerprint(),
@@ -133,7 +137,7 @@ public class IncidentIntake {
     String id = openIncident.get();
     recordAlert(id, alert, actor, now);
 
-    IncidentRow incident = store.find(id).orElseThrow();
+    Incident incident = store.find(id).orElseThrow();
     IncidentReport known = fromJson(incident.report());
     Indicators merged = known.indicators().union(alert.indicators());
     if (merged.equals(known.indicators())) {
@@ -143,7 +147,7 @@ public class IncidentIntake {
     IncidentReport updated = withIndicators(known, merged);
     Map<String, Object> inputs = decisionInputs(updated.impact(), merged);
     Map<String, Object> severity = system.call(() -> decisionService
-        .evaluateDecisionTableByKey("incident-severity").variables(inputs).evaluate().getSingleResult()
+        .evaluateDecisionTableByKey(IncidentResponseApi.DECISION_SEVERITY).variables(inputs).evaluate().getSingleResult()
         .getEntryMap());
     String newSeverity = (String) severity.get(Decided.SEVERITY.name());
     String responseSla = (String) severity.get(Decided.RESPONSE_SLA.name());
@@ -157,15 +161,16 @@ public class IncidentIntake {
     Decided.RESPONSE_SLA.put(variables, responseSla);
     system.call(() -> runtimeService.createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED)
         .processInstanceBusinessKey(id).setVariables(variables).correlateWithResult());
-    store.recordEvent(id, "SEVERITY_CHANGED", actor,
+    store.recordEvent(id, TimelineEvent.SEVERITY_CHANGED, actor,
         incident.severity() + " -> " + newSeverity + " after alert " + alert.fingerprint());
     return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.ESCALATED);
   }
 
   private void recordAlert(String incidentId, AlertReport alert, String actor, Instant now) {
-    store.insertAlert(incidentId, alert, now, toJson(alert.indicators()),
-        alert.details() == null ? null : alert.details().toString());
-    store.recordEvent(incidentId, "ALERT", actor, alert.title() + " [" + alert.fingerprint() + "]"
+    store.insertAlert(incidentId, new AlertRow(alert.fingerprint(), alert.source(), alert.category().name(),
+        alert.title(), alert.observedAt(), now, toJson(alert.indicators()),
+        alert.details() == null ? null : alert.details().toString()));
+    store.recordEvent(incidentId, TimelineEvent.ALERT, actor, alert.title() + " [" + alert.fingerprint() + "]"
         + (alert.source() == null ? "" : " from " + alert.source()));
   }
 

@@ -1,5 +1,7 @@
 package org.irfoundation.intake;
 
+import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.IncidentResponseApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,14 +21,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.irfoundation.intake.IncidentStore.IncidentRow;
+import org.irfoundation.incident.Incident;
 import org.irfoundation.intake.IncidentViews.Deadline;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.irfoundation.intake.IncidentViews.OpenTask;
-import org.irfoundation.intake.IncidentViews.TimelineEntry;
-import org.irfoundation.process.SystemContext;
+import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.engine.SystemContext;
 import org.springframework.stereotype.Service;
 
 /** Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. */
@@ -62,11 +64,10 @@ public class IncidentQueries {
     return store.find(id).map(row -> system.call(() -> detail(row)));
   }
 
-  private IncidentDetail detail(IncidentRow row) {
+  private IncidentDetail detail(Incident row) {
     List<OpenTask> tasks = taskService.createTaskQuery().processInstanceBusinessKey(row.id()).active()
         .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
-    List<TimelineEntry> timeline = store.timeline(row.id()).stream()
-        .map(e -> new TimelineEntry(e.at(), e.type(), e.actor(), e.detail())).toList();
+    List<TimelineEntry> timeline = store.timeline(row.id());
     return new IncidentDetail(row.id(), row.title(), row.description(), row.category(), row.domain(),
         row.status(), row.severity(), row.responseSla(), row.playbook(), row.reporter(), row.source(),
         row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(),
@@ -84,9 +85,9 @@ public class IncidentQueries {
   }
 
   /** The response SLA from the report time, then every running timer of the incident's processes. */
-  private List<Deadline> deadlines(IncidentRow row) {
+  private List<Deadline> deadlines(Incident row) {
     List<Deadline> deadlines = new ArrayList<>();
-    if (row.responseSla() != null && IncidentStore.OPEN.equals(row.status())) {
+    if (row.responseSla() != null && row.isOpen()) {
       try {
         deadlines.add(new Deadline("Respond (" + row.severity() + " SLA)",
             row.reportedAt().plus(Duration.parse(row.responseSla()))));
@@ -115,7 +116,7 @@ public class IncidentQueries {
     return name == null ? definition.getActivityId() : name;
   }
 
-  private String variable(IncidentRow row, String name) {
+  private String variable(Incident row, String name) {
     if (row.processInstanceId() == null) {
       return null;
     }

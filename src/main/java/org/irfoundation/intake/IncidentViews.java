@@ -1,5 +1,7 @@
 package org.irfoundation.intake;
 
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +12,7 @@ public final class IncidentViews {
   public record IncidentSummary(String id, String title, String severity, String playbook, String status,
       Instant reportedAt) {
 
-    static IncidentSummary of(IncidentStore.IncidentRow row) {
+    static IncidentSummary of(Incident row) {
       return new IncidentSummary(row.id(), row.title(), row.severity(), row.playbook(), row.status(),
           row.reportedAt());
     }
@@ -27,8 +29,6 @@ public final class IncidentViews {
   public record OpenTask(String name, List<String> groups, String assignee, Instant created, Instant due) {}
 
   public record Deadline(String name, Instant due) {}
-
-  public record TimelineEntry(Instant at, String type, String actor, String detail) {}
 
   /** The answer to each alert: which incident it went to and what that did. */
   public record AlertOutcome(String fingerprint, String incidentId, Action action) {

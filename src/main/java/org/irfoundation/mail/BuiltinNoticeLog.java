@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and reports read them. The unique idempotency key keeps a retried job from logging a notice twice.
  */
 @Component
-@ConditionalOnProperty(name = "irf.mail.enabled", havingValue = "false", matchIfMissing = true)
+@ConditionalOnProperty(name = MailConfiguration.ENABLED, havingValue = "false", matchIfMissing = true)
 public class BuiltinNoticeLog implements Notifier {
 
   private final JdbcClient jdbc;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * is a configuration error.
  */
 @Component
-@ConditionalOnProperty(name = "irf.mail.enabled", havingValue = "true")
+@ConditionalOnProperty(name = MailConfiguration.ENABLED, havingValue = "true")
 public class SmtpNotifier implements Notifier {
 
   static final String SYSTEM = "SMTP";

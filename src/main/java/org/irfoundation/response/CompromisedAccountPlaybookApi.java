@@ -1,6 +1,6 @@
 package org.irfoundation.response;
 
-import org.irfoundation.process.Variable;
+import org.irfoundation.engine.Variable;
 
 /**
  * The {@code playbook-compromised-account} process as code sees it (STYLE.md 6): key, element ids and the

@@ -1,6 +1,6 @@
 package org.irfoundation.response;
 
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.AWARE_AT;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.AWARE_AT;
 import static org.irfoundation.response.RegulatoryNotificationApi.Obligation.DEADLINE;
 import static org.irfoundation.response.RegulatoryNotificationApi.Obligation.DEADLINE_KIND;
 import static org.irfoundation.response.RegulatoryNotificationApi.Vars.CLOCK_STARTED_AT;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.irfoundation.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ public class ComputeNotificationDeadlineDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String started = CLOCK_STARTED_AT.getOrDefault(execution, AWARE_AT.get(execution));
-    Instant start = started == null || started.isBlank() ? ClockUtil.getCurrentTime().toInstant()
+    Instant start = started == null || started.isBlank() ? EngineClock.now()
         : NotificationClock.parse(started);
     NotificationClock.Deadline deadline = clock.compute(start, DEADLINE.get(execution), DEADLINE_KIND.get(execution));
     CLOCK_STARTED_AT.set(execution, deadline.clockStartedAt().toString());

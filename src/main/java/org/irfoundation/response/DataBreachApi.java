@@ -2,7 +2,7 @@ package org.irfoundation.response;
 
 import java.time.Duration;
 import java.util.Date;
-import org.irfoundation.process.Variable;
+import org.irfoundation.engine.Variable;
 
 /**
  * The {@code playbook-data-breach} process as code sees it (STYLE.md 6). It reads the incident's variables

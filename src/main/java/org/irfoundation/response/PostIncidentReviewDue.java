@@ -1,7 +1,7 @@
 package org.irfoundation.response;
 
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.irfoundation.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ public class PostIncidentReviewDue {
 
   public Date of(String severity) {
     String businessDays = "P1".equals(severity) || "P2".equals(severity) ? "5BD" : "15BD";
-    return Date.from(clock.due(ClockUtil.getCurrentTime().toInstant(), businessDays,
+    return Date.from(clock.due(EngineClock.now(), businessDays,
         NotificationClock.KIND_BUSINESS_DAYS));
   }
 }

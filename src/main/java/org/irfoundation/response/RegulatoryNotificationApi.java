@@ -1,7 +1,7 @@
 package org.irfoundation.response;
 
 import java.util.Date;
-import org.irfoundation.process.Variable;
+import org.irfoundation.engine.Variable;
 
 /**
  * The {@code regulatory-notification} process (one instance per obligation of {@code notification-obligations}).

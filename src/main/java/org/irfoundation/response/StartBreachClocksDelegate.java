@@ -1,6 +1,6 @@
 package org.irfoundation.response;
 
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.AWARE_AT;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.AWARE_AT;
 import static org.irfoundation.response.DataBreachApi.Vars.DPO_NOTICE_DUE_AT;
 import static org.irfoundation.response.DataBreachApi.Vars.NOTIFICATION_DECISION_DUE_AT;
 import static org.irfoundation.response.DataBreachApi.Vars.SEVERITY_DUE_AT;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.irfoundation.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ public class StartBreachClocksDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String awareAt = AWARE_AT.get(execution);
-    Instant aware = awareAt == null || awareAt.isBlank() ? ClockUtil.getCurrentTime().toInstant()
+    Instant aware = awareAt == null || awareAt.isBlank() ? EngineClock.now()
         : NotificationClock.parse(awareAt);
     AWARE_AT.set(execution, aware.toString());
     DPO_NOTICE_DUE_AT.set(execution, Date.from(aware.plus(DataBreachApi.DPO_NOTICE_WITHIN)));

@@ -1,11 +1,12 @@
 package org.irfoundation.security;
 
+import org.irfoundation.incident.Roles;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.irfoundation.engine.EngineReadyStep;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class DemoUsers extends AbstractCamundaConfiguration {
+public class DemoUsers implements EngineReadyStep {
 
   /** user id, first name, last name, group: one per role of DESIGN §6. */
   static final String[][] USERS = {
@@ -49,7 +50,7 @@ public class DemoUsers extends AbstractCamundaConfiguration {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (String[] row : USERS) {
       String id = row[0];

@@ -3,6 +3,7 @@ package org.irfoundation.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import org.irfoundation.incident.Roles;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -21,8 +22,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.irfoundation.engine.EngineReadyStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
 /**
  * Runs on every start, before the web server accepts requests: creates the IR groups and their
  * authorizations if missing, the Tasklist filter, and the first administrator when {@code camunda-admin}
- * has no member. Every step is idempotent, so restarts and several nodes on one database are safe.
+ * has no member. Every step is idempotent, so restarts and several nodes on one database are safe. (That a
+ * candidate group may work its tasks but not reassign or edit them is an engine setting: application.yaml,
+ * {@code default-user-permission-name-for-task}.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class IdentityBootstrap extends AbstractCamundaConfiguration {
+public class IdentityBootstrap implements EngineReadyStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
   static final String TASK_FILTER_NAME = "Tasks of my groups";
@@ -49,13 +51,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // a candidate group may read, claim and complete its tasks, but not reassign or edit them
-    configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
 

@@ -1,5 +1,13 @@
 package org.irfoundation.templates;
 
+import static org.irfoundation.incident.IncidentResponseApi.Decided.ACKNOWLEDGE_SLA;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.RESPONSE_SLA;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.STATUS_UPDATE_CADENCE;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.AWARE_AT;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.INCIDENT_ID;
+import static org.irfoundation.templates.TemplateVariables.NOTIFICATION_DEADLINE;
+import static org.irfoundation.templates.TemplateVariables.REPORT_DEADLINE;
+
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -15,7 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +39,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommunicationTemplates {
 
-  /** The process variables templates may use. */
-  public static final List<String> VARIABLES = List.of("incidentId", "title", "category", "severity",
-      "responseSla", "acknowledgeSla", "statusUpdateCadence", "engagedGroups", "ticketRef", "warRoomRef",
-      "detectedAt", "awareAt", "status", "summary", "nextSteps", "decisionsNeeded", "regulation", "regulator",
-      "notificationDeadline", "reportDeadline", "dataCategories", "recipientName", "contact");
+  /** The process variables templates may use ({@link TemplateVariables#ALL}). */
+  public static final List<String> VARIABLES = TemplateVariables.ALL.stream().map(Variable::name).toList();
 
   static final String NOT_SET = "(not set)";
+  /** Suffix of a duration as people say it: {@code responseSlaText} is "1 h" for {@code responseSla} PT1H. */
+  static final String TEXT = "Text";
 
   private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue(NOT_SET)
       .emptyStringIsFalse(true).withLoader(name -> reader(name));
@@ -85,28 +94,36 @@ public class CommunicationTemplates {
 
   /** Renders from a process instance's variables (only those in {@link #VARIABLES}). */
   public RenderedMessage render(CommunicationTemplate template, VariableScope scope) {
+    return render(template, variables(scope));
+  }
+
+  /**
+   * The variables of a process scope that templates may use; the incident id is the business key when the scope
+   * has no {@code incidentId}.
+   */
+  public Map<String, Object> variables(VariableScope scope) {
     Map<String, Object> variables = new HashMap<>();
-    for (String name : VARIABLES) {
-      Object value = scope.getVariable(name);
+    for (Variable<?> variable : TemplateVariables.ALL) {
+      Object value = scope.getVariable(variable.name()); // as stored: a template prints any type
       if (value != null) {
-        variables.put(name, value);
+        variables.put(variable.name(), value);
       }
     }
-    if (!variables.containsKey("incidentId") && scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution e) {
-      variables.put("incidentId", e.getProcessBusinessKey());
+    if (!variables.containsKey(INCIDENT_ID.name()) && scope instanceof DelegateExecution execution) {
+      INCIDENT_ID.put(variables, execution.getProcessBusinessKey());
     }
-    return render(template, variables);
+    return variables;
   }
 
   static Map<String, Object> model(Map<String, ?> variables) {
     Map<String, Object> model = new HashMap<>(variables);
-    model.put("responseSlaText", human((String) variables.get("responseSla")));
-    model.put("acknowledgeSlaText", human((String) variables.get("acknowledgeSla")));
-    model.put("statusUpdateCadenceText", human((String) variables.get("statusUpdateCadence")));
-    if (variables.get("reportDeadline") == null) {
-      String deadline = deadline((String) variables.get("awareAt"), (String) variables.get("notificationDeadline"));
+    model.put(RESPONSE_SLA.name() + TEXT, human(RESPONSE_SLA.from(variables)));
+    model.put(ACKNOWLEDGE_SLA.name() + TEXT, human(ACKNOWLEDGE_SLA.from(variables)));
+    model.put(STATUS_UPDATE_CADENCE.name() + TEXT, human(STATUS_UPDATE_CADENCE.from(variables)));
+    if (REPORT_DEADLINE.from(variables) == null) {
+      String deadline = deadline(AWARE_AT.from(variables), NOTIFICATION_DEADLINE.from(variables));
       if (deadline != null) {
-        model.put("reportDeadline", deadline);
+        REPORT_DEADLINE.put(model, deadline);
       }
     }
     model.values().removeIf(v -> v == null);

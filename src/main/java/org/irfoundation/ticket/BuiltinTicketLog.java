@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * References are {@code IRF-<n>}. One ticket per incident (unique key), so opening twice returns the first.
  */
 @Component
-@ConditionalOnProperty(name = "irf.ticket.provider", havingValue = "builtin", matchIfMissing = true)
+@ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "builtin", matchIfMissing = true)
 public class BuiltinTicketLog implements TicketSystem {
 
   static final String PREFIX = "IRF-";

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * resolution as the comment in the same request, so a retry adds no second comment.
  */
 @Component
-@ConditionalOnProperty(name = "irf.ticket.provider", havingValue = "jira")
+@ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "jira")
 public class JiraTicketSystem implements TicketSystem {
 
   static final String SYSTEM = "Jira";

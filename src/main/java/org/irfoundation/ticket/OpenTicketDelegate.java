@@ -1,16 +1,15 @@
 package org.irfoundation.ticket;
 
-import static org.irfoundation.intake.IncidentResponseApi.Decided.SEVERITY;
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.CATEGORY;
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.INCIDENT_ID;
-import static org.irfoundation.intake.IncidentResponseApi.Inputs.TITLE;
-import static org.irfoundation.intake.IncidentResponseApi.Refs.TICKET_REF;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.SEVERITY;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.CATEGORY;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.TITLE;
+import static org.irfoundation.incident.IncidentResponseApi.Refs.TICKET_REF;
 
-import java.util.Optional;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.intake.IncidentResponseApi.Timeline;
+import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.IncidentOfStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,26 +19,21 @@ import org.springframework.stereotype.Component;
 @Component("openTicket")
 public class OpenTicketDelegate implements JavaDelegate {
 
-  /** The input parameters this delegate reads (none: it works from the incident's process variables). */
-  public static final java.util.List<String> INPUT_PARAMETERS = java.util.List.of();
+  /** No input parameters: it works from the incident's process variables. */
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of(TICKET_REF);
 
-  private final TicketSystem tickets;
-  private final IncidentLifecycle lifecycle;
+  private final TicketService tickets;
 
-  public OpenTicketDelegate(TicketSystem tickets, IncidentLifecycle lifecycle) {
+  public OpenTicketDelegate(TicketService tickets) {
     this.tickets = tickets;
-    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String incidentId = INCIDENT_ID.getOrDefault(execution, execution.getProcessBusinessKey());
-    Optional<TicketRef> existing = tickets.findByIncident(incidentId);
-    TicketRef ref = existing.orElseGet(() -> tickets.open(new TicketRequest(incidentId,
-        TITLE.getOrDefault(execution, incidentId), SEVERITY.get(execution), CATEGORY.get(execution))));
+    String incidentId = IncidentOfStep.of(execution);
+    TicketRef ref = tickets.open(new TicketRequest(incidentId, TITLE.getOrDefault(execution, incidentId),
+        SEVERITY.get(execution), CATEGORY.get(execution)));
     TICKET_REF.set(execution, ref.id());
-    if (existing.isEmpty()) {
-      lifecycle.recordEvent(incidentId, Timeline.TICKET_OPENED, null, "Ticket " + ref + " opened");
-    }
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * 6 Resolved, 7 Closed); closing resolves with {@code close_code} and {@code close_notes}.
  */
 @Component
-@ConditionalOnProperty(name = "irf.ticket.provider", havingValue = "servicenow")
+@ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "servicenow")
 public class ServiceNowTicketSystem implements TicketSystem {
 
   static final String SYSTEM = "ServiceNow";

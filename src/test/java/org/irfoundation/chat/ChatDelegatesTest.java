@@ -6,10 +6,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.intake.IncidentResponseApi.Elements;
-import org.irfoundation.process.FakeExecution;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.templates.CommunicationTemplates;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +23,10 @@ class ChatDelegatesTest {
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
   final BuiltinWarRoomLog chat = new BuiltinWarRoomLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
-  final OpenWarRoomDelegate openWarRoom = new OpenWarRoomDelegate(chat, lifecycle);
-  final PostStatusReminderDelegate postStatusReminder = new PostStatusReminderDelegate(chat, lifecycle);
+  final CommunicationTemplates templates = new CommunicationTemplates();
+  final WarRoomService warRooms = new WarRoomService(chat, lifecycle, templates);
+  final OpenWarRoomDelegate openWarRoom = new OpenWarRoomDelegate(warRooms, templates);
+  final PostStatusReminderDelegate postStatusReminder = new PostStatusReminderDelegate(warRooms);
 
   ChatDelegatesTest() {
     db.insertIncident(INCIDENT);
@@ -49,7 +53,7 @@ class ChatDelegatesTest {
     assertThat(first.variables).containsEntry("warRoomRef", room.id());
     assertThat(db.jdbc.sql("select title from war_room").query(String.class).single())
         .isEqualTo("INC-2026-0001 [P1] Root key used from TOR");
-    verify(lifecycle, times(1)).recordEvent(INCIDENT, "WAR_ROOM_OPENED", null, "War room " + room + " opened");
+    verify(lifecycle, times(1)).recordEvent(INCIDENT, TimelineEvent.WAR_ROOM_OPENED, null, "War room " + room + " opened");
   }
 
   @Test
@@ -64,7 +68,7 @@ class ChatDelegatesTest {
     assertThat(db.jdbc.sql("select body from war_room_message").query(String.class).list()).hasSize(2)
         .allSatisfy(text -> assertThat(text).contains("Status update due for INC-2026-0001 [P1]",
             "Root key used from TOR", "what is known, what is contained, what is next", "PT30M"));
-    verify(lifecycle, times(2)).recordEvent(INCIDENT, "STATUS_REMINDER_POSTED", null,
+    verify(lifecycle, times(2)).recordEvent(INCIDENT, TimelineEvent.STATUS_REMINDER_POSTED, null,
         "Status-update reminder in " + opened.variables.get("warRoomRef"));
   }
 

@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.connector.HttpSettings;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import org.irfoundation.mail.NoticeService;
+import org.irfoundation.chat.WarRoomService;
+import org.irfoundation.ticket.TicketService;
+import org.irfoundation.incident.TimelineEvent;
 import java.util.List;
 import org.irfoundation.chat.BuiltinWarRoomLog;
 import org.irfoundation.chat.PostToWarRoomDelegate;
-import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.Notice;
 import org.irfoundation.mail.SendNoticeDelegate;
-import org.irfoundation.process.FakeExecution;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.irfoundation.ticket.BuiltinTicketLog;
 import org.irfoundation.ticket.CommentTicketDelegate;
@@ -52,26 +56,26 @@ class ConnectorDelegatesTest {
   @Test
   void commentTicketMovesTheStatusAndComments() {
     TicketRef ref = tickets.open(new TicketRequest(INCIDENT, "t", "P1", "DATA_BREACH"));
-    new CommentTicketDelegate(tickets, lifecycle).execute(execution("Task_Comment")
+    new CommentTicketDelegate(new TicketService(tickets, lifecycle)).execute(execution("Task_Comment")
         .with("comment", "Containment started").with("ticketStatus", "in_progress").execution);
 
     assertThat(tickets.status(ref)).contains("IN_PROGRESS");
     assertThat(db.jdbc.sql("select body from ticket_comment").query(String.class).list())
         .containsExactly("Containment started");
-    verify(lifecycle).recordEvent(INCIDENT, "TICKET_COMMENTED", null,
+    verify(lifecycle).recordEvent(INCIDENT, TimelineEvent.TICKET_COMMENTED, null,
         "Ticket " + ref + " (in_progress): Containment started");
   }
 
   @Test
   void commentTicketWithoutCommentFailsWithTheParameterName() {
-    assertThatThrownBy(() -> new CommentTicketDelegate(tickets, lifecycle).execute(execution("Task_Comment").execution))
+    assertThatThrownBy(() -> new CommentTicketDelegate(new TicketService(tickets, lifecycle)).execute(execution("Task_Comment").execution))
         .hasMessage("Comment ticket (Task_Comment) needs the input parameter comment");
   }
 
   @Test
   void postToWarRoomRendersATemplateOrPostsTheMessageOrUsesAStandingChannel() {
     chat.openWarRoom(INCIDENT, "room");
-    PostToWarRoomDelegate delegate = new PostToWarRoomDelegate(chat, lifecycle, templates);
+    PostToWarRoomDelegate delegate = new PostToWarRoomDelegate(new WarRoomService(chat, lifecycle, templates), templates);
 
     delegate.execute(execution("Task_Post").with("template", "status-update").execution);
     delegate.execute(execution("Task_Post").with("message", "Backups verified").execution);
@@ -88,7 +92,7 @@ class ConnectorDelegatesTest {
 
   @Test
   void sendNoticeRendersTheTemplateForGroupsAndAddressesOnce() {
-    SendNoticeDelegate delegate = new SendNoticeDelegate(notices, lifecycle, templates);
+    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
     FakeExecution execution = execution("Task_NotifyRegulator").with("template", "regulator-notice")
         .with("recipientGroups", "legal").with("recipientAddresses", "breach@dpa.example");
 
@@ -105,7 +109,7 @@ class ConnectorDelegatesTest {
 
   @Test
   void sendNoticeNeedsATemplateAndARecipient() {
-    SendNoticeDelegate delegate = new SendNoticeDelegate(notices, lifecycle, templates);
+    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
     assertThatThrownBy(() -> delegate.execute(execution("Task_N").execution))
         .hasMessage("Send notice (Task_N) needs the input parameter template");
     assertThatThrownBy(() -> delegate.execute(execution("Task_N").with("template", "executive-brief").execution))

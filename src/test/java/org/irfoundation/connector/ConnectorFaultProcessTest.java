@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.mock;
 
+import org.irfoundation.ticket.TicketService;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.ticket.JiraTicketSystem;
 import org.irfoundation.ticket.OpenTicketDelegate;
 import org.irfoundation.ticket.TicketProperties;
@@ -58,7 +59,7 @@ class ConnectorFaultProcessTest {
     JiraTicketSystem tickets = new JiraTicketSystem(
         new TicketProperties.Jira(jira.baseUrl(), "ir@example.com", "secret-token", "IR", "Task", null),
         new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofSeconds(5)), d -> { });
-    Mocks.register("openTicket", new OpenTicketDelegate(tickets, mock(IncidentLifecycle.class)));
+    Mocks.register("openTicket", new OpenTicketDelegate(new TicketService(tickets, mock(IncidentLifecycle.class))));
   }
 
   @AfterEach

@@ -5,14 +5,17 @@ import static org.mockito.Mockito.mock;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.irfoundation.chat.BuiltinWarRoomLog;
+import org.irfoundation.chat.ChatConfiguration;
 import org.irfoundation.chat.ChatChannel;
 import org.irfoundation.chat.MattermostChatChannel;
 import org.irfoundation.chat.SlackChatChannel;
 import org.irfoundation.chat.TeamsChatChannel;
 import org.irfoundation.mail.BuiltinNoticeLog;
+import org.irfoundation.mail.MailConfiguration;
 import org.irfoundation.mail.Notifier;
 import org.irfoundation.mail.SmtpNotifier;
 import org.irfoundation.ticket.BuiltinTicketLog;
+import org.irfoundation.ticket.TicketConfiguration;
 import org.irfoundation.ticket.JiraTicketSystem;
 import org.irfoundation.ticket.ServiceNowTicketSystem;
 import org.irfoundation.ticket.TicketProperties;
@@ -29,7 +32,8 @@ class ConnectorsConfigurationTest {
       .withBean(JdbcClient.class, () -> mock(JdbcClient.class))
       .withBean(IdentityService.class, () -> mock(IdentityService.class))
       .withBean(JavaMailSender.class, () -> mock(JavaMailSender.class))
-      .withUserConfiguration(ConnectorsConfiguration.class, BuiltinTicketLog.class, JiraTicketSystem.class,
+      .withUserConfiguration(TicketConfiguration.class, ChatConfiguration.class, MailConfiguration.class,
+          BuiltinTicketLog.class, JiraTicketSystem.class,
           ServiceNowTicketSystem.class, BuiltinWarRoomLog.class, SlackChatChannel.class, TeamsChatChannel.class,
           MattermostChatChannel.class, BuiltinNoticeLog.class, SmtpNotifier.class);
 

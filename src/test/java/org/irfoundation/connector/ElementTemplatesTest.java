@@ -2,10 +2,11 @@ package org.irfoundation.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.irfoundation.engine.RetryAfterJobPlugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.Field;
+import org.irfoundation.architecture.DelegateCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The Modeler element templates in {@code bpmn/.camunda/element-templates/}: each names a delegate bean that exists
- * in the app and fills exactly the input parameters that delegate reads ({@code INPUT_PARAMETERS}). Also: the app
+ * in the app and fills exactly the input parameters that delegate reads ({@code INPUTS}). Also: the app
  * runs the built-in adapters by default and the engine uses the connector-aware failed-job handling.
  */
 @IrSpringBootTest
@@ -78,9 +79,7 @@ class ElementTemplatesTest {
       String bean = expression.substring(2, expression.length() - 1);
       assertThat(context.containsBean(bean)).as("bean %s of template %s", bean, t.path("name").asText()).isTrue();
       Class<?> delegate = AopUtils.getTargetClass(context.getBean(bean));
-      Field declared = delegate.getField("INPUT_PARAMETERS");
-      @SuppressWarnings("unchecked")
-      Set<String> reads = new TreeSet<>((List<String>) declared.get(null));
+      Set<String> reads = new TreeSet<>(DelegateCatalog.inputs(delegate));
       Set<String> filled = new TreeSet<>();
       for (JsonNode p : t.path("properties")) {
         if ("camunda:inputParameter".equals(p.path("binding").path("type").asText())) {

@@ -2,6 +2,7 @@ package org.irfoundation.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.irfoundation.incident.IncidentTeam;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,9 +28,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.irfoundation.IrSpringBootTest;
-import org.irfoundation.intake.IncidentStore;
-import org.irfoundation.intake.IncidentStore.IncidentRow;
-import org.irfoundation.security.Roles;
+import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.incident.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -360,7 +363,7 @@ class EvidenceApiTest {
     String processInstance = incidents.find(incident).orElseThrow().processInstanceId();
     taskService.setAssignee(taskService.createTaskQuery().processInstanceId(processInstance).singleResult().getId(),
         ASSIGNEE);
-    incidents.recordEvent(incident, IncidentTeam.TASK_COMPLETED, COMPLETER, "Contain the host");
+    incidents.recordEvent(incident, TimelineEvent.TASK_COMPLETED, COMPLETER, "Contain the host");
 
     assertThat(get(ASSIGNEE, list).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get(COMPLETER, list).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -418,8 +421,8 @@ class EvidenceApiTest {
   String incident(String engagedGroups) {
     String id = String.format("INC-2099-%04d", NEXT.getAndIncrement());
     Instant now = Instant.now();
-    incidents.insert(new IncidentRow(id, "Evidence test " + id, null, "MALWARE", null, now, now, now, "test", "test",
-        null, null, null, null, IncidentStore.OPEN, null, null, "{}"));
+    incidents.insert(new Incident(id, "Evidence test " + id, null, "MALWARE", null, now, now, now, "test", "test",
+        null, null, null, null, Incident.OPEN, null, null, "{}"));
     ProcessInstance instance = runtimeService.createProcessInstanceByKey("test-evidence-incident").businessKey(id)
         .setVariable("engagedGroups", engagedGroups).execute();
     incidents.classified(id, "P3", "PT8H", null, instance.getId());
@@ -466,7 +469,7 @@ class EvidenceApiTest {
   }
 
   List<String> timeline(String incident) {
-    return incidents.timeline(incident).stream().map(IncidentStore.EventRow::type).toList();
+    return incidents.timeline(incident).stream().map(e -> e.type().name()).toList();
   }
 
   void runJobs(ProcessInstance instance) {

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import org.irfoundation.incident.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Date;
@@ -34,7 +35,7 @@ import org.irfoundation.evidence.EvidenceCatalog.CollectedItem;
 import org.irfoundation.evidence.EvidenceCatalog.CollectionStatus;
 import org.irfoundation.evidence.EvidenceCollectionApi.Elements;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
-import org.irfoundation.intake.IncidentLifecycle;
+import org.irfoundation.incident.IncidentLifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class EvidenceCollectionProcessTest {
 
     execute(job(Elements.EVENT_OVERDUE));
 
-    verify(incidents).recordEvent(eq(INCIDENT), eq(EvidenceOverdue.EVENT_TYPE), isNull(),
+    verify(incidents).recordEvent(eq(INCIDENT), eq(TimelineEvent.EVIDENCE_OVERDUE), isNull(),
         contains("edr-triage-package"));
     assertThat(task(Elements.TASK_FOLLOW_UP)).hasCandidateGroup("ir-lead");
     assertThat(instance).isWaitingAt(Elements.TASK_COLLECT, Elements.TASK_FOLLOW_UP);

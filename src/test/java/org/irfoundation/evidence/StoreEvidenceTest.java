@@ -46,8 +46,10 @@ import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.evidence.EvidenceApiTest.Snapshot;
 import org.irfoundation.evidence.EvidenceService.UrlCollection;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
-import org.irfoundation.intake.IncidentStore;
-import org.irfoundation.intake.IncidentStore.IncidentRow;
+import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.incident.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +145,7 @@ class StoreEvidenceTest {
     });
     assertThat(evidence.verifyCustody(incident, IrSpringBootTest.ADMIN).intact()).isTrue();
     assertThat(evidence.verify(incident, item.id(), IrSpringBootTest.ADMIN).intact()).isTrue();
-    assertThat(incidents.timeline(incident)).extracting(IncidentStore.EventRow::type).contains("EVIDENCE_COLLECTED");
+    assertThat(incidents.timeline(incident)).extracting(TimelineEntry::type).contains(TimelineEvent.EVIDENCE_COLLECTED);
     assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(
         evidence.list(incident, IrSpringBootTest.ADMIN)) + incidents.timeline(incident)).doesNotContain("sig-secret");
   }
@@ -391,8 +393,8 @@ class StoreEvidenceTest {
   String incident() {
     String id = String.format("INC-2097-%04d", NEXT.getAndIncrement());
     Instant now = Instant.now();
-    incidents.insert(new IncidentRow(id, "Store evidence test " + id, null, "MALWARE", null, now, now, now, "test",
-        "test", null, null, null, null, IncidentStore.OPEN, null, null, "{}"));
+    incidents.insert(new Incident(id, "Store evidence test " + id, null, "MALWARE", null, now, now, now, "test",
+        "test", null, null, null, null, Incident.OPEN, null, null, "{}"));
     return id;
   }
 

@@ -1,16 +1,18 @@
 package org.irfoundation.mail;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import org.irfoundation.incident.TimelineEvent;
 import java.util.List;
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.intake.IncidentResponseApi.Elements;
-import org.irfoundation.process.FakeExecution;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class NotifyGroupsDelegateTest {
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
   final BuiltinNoticeLog notices = new BuiltinNoticeLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
-  final NotifyGroupsDelegate notifyGroups = new NotifyGroupsDelegate(notices, lifecycle);
+  final NotifyGroupsDelegate notifyGroups = new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, new CommunicationTemplates()));
 
   NotifyGroupsDelegateTest() {
     db.insertIncident(INCIDENT);
@@ -57,7 +59,7 @@ class NotifyGroupsDelegateTest {
     assertThat(notice.body()).contains("INC-2026-0001 - Root key used from TOR", "Severity:        P1 (respond within 1 h)",
         "Ticket:          IRF-1", "War room:        WR-1", "What is expected next:",
         "acknowledges the incident in Tasklist within 15 min", "status update every 30 min");
-    verify(lifecycle).recordEvent(INCIDENT, "NOTICE_SENT", null,
+    verify(lifecycle).recordEvent(INCIDENT, TimelineEvent.NOTICE_SENT, null,
         "ENGAGED to ir-lead, ir-analyst, executive: " + notice.subject());
   }
 
@@ -101,7 +103,7 @@ class NotifyGroupsDelegateTest {
   void withoutRecipientsNothingIsSent() {
     notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("engagedGroups", " ").execution);
     assertThat(logged()).isEmpty();
-    verify(lifecycle, never()).recordEvent(anyString(), anyString(), anyString(), anyString());
+    verify(lifecycle, never()).recordEvent(anyString(), any(TimelineEvent.class), anyString(), anyString());
   }
 
   /** Durations in notices read as people say them; an unknown one reads "(not set)" (see NoticeTemplatesTest). */

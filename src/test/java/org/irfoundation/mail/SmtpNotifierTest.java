@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorUnavailableException;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package org.irfoundation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.irfoundation.incident.Roles;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -37,7 +38,7 @@ class IdentityBootstrapTest {
     long groups = engine.getIdentityService().createGroupQuery().count();
     long users = engine.getIdentityService().createUserQuery().count();
 
-    bootstrap.postProcessEngineBuild(engine);
+    bootstrap.engineBuilt(engine);
 
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
     assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(groups);

@@ -2,6 +2,7 @@ package org.irfoundation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.irfoundation.incident.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,6 @@
 package org.irfoundation.ticket;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,10 +11,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import org.irfoundation.intake.IncidentLifecycle;
-import org.irfoundation.intake.IncidentResponseApi.Elements;
-import org.irfoundation.process.FakeExecution;
-import org.irfoundation.process.TestDatabase;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,8 @@ class TicketDelegatesTest {
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
   final BuiltinTicketLog tickets = new BuiltinTicketLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
-  final OpenTicketDelegate openTicket = new OpenTicketDelegate(tickets, lifecycle);
-  final CloseTicketDelegate closeTicket = new CloseTicketDelegate(tickets, lifecycle);
+  final OpenTicketDelegate openTicket = new OpenTicketDelegate(new TicketService(tickets, lifecycle));
+  final CloseTicketDelegate closeTicket = new CloseTicketDelegate(new TicketService(tickets, lifecycle));
 
   TicketDelegatesTest() {
     db.insertIncident(INCIDENT);
@@ -53,13 +55,13 @@ class TicketDelegatesTest {
     String ref = tickets.findByIncident(INCIDENT).orElseThrow().id();
     assertThat(first.variables).containsEntry("ticketRef", ref);
     assertThat(retry.variables).containsEntry("ticketRef", ref);
-    verify(lifecycle, times(1)).recordEvent(INCIDENT, "TICKET_OPENED", null, "Ticket " + ref + " opened");
+    verify(lifecycle, times(1)).recordEvent(INCIDENT, TimelineEvent.TICKET_OPENED, null, "Ticket " + ref + " opened");
   }
 
   @Test
   void aJobThatFailedAfterOpeningTheTicketFindsItOnItsRetry() {
     doThrow(new IllegalStateException("timeline down")).doNothing()
-        .when(lifecycle).recordEvent(anyString(), anyString(), isNull(), anyString());
+        .when(lifecycle).recordEvent(anyString(), any(TimelineEvent.class), isNull(), anyString());
     FakeExecution attempt = execution(Elements.TASK_OPEN_TICKET);
     assertThatThrownBy(() -> openTicket.execute(attempt.execution)).hasMessage("timeline down");
 
@@ -89,7 +91,7 @@ class TicketDelegatesTest {
     assertThat(tickets.status(ref)).contains("CLOSED");
     assertThat(db.jdbc.sql("select resolution from ticket_log").query(String.class).single())
         .isEqualTo(CloseTicketDelegate.DEFAULT_RESOLUTION);
-    verify(lifecycle, times(2)).recordEvent(INCIDENT, "TICKET_CLOSED", null, "Ticket " + ref + " closed");
+    verify(lifecycle, times(2)).recordEvent(INCIDENT, TimelineEvent.TICKET_CLOSED, null, "Ticket " + ref + " closed");
   }
 
   @Test
@@ -104,6 +106,6 @@ class TicketDelegatesTest {
   void anIncidentWithoutTicketCannotBeClosedAndTheJobFails() {
     assertThatThrownBy(() -> closeTicket.execute(execution(Elements.TASK_CLOSE_TICKET).execution))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining(INCIDENT);
-    verify(lifecycle, times(0)).recordEvent(eq(INCIDENT), anyString(), isNull(), anyString());
+    verify(lifecycle, times(0)).recordEvent(eq(INCIDENT), any(TimelineEvent.class), isNull(), anyString());
   }
 }

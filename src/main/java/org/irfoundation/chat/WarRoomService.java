@@ -1,0 +1,84 @@
+package org.irfoundation.chat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.templates.CommunicationTemplate;
+import org.irfoundation.templates.CommunicationTemplates;
+import org.springframework.stereotype.Service;
+
+/**
+ * The incident's war room, whatever chat holds it: opened once (a retried job finds the room it opened), found by
+ * the reference the process kept or else by the incident, messages from text or a communication template, and
+ * every post on the incident's timeline.
+ */
+@Service
+public class WarRoomService {
+
+  private final ChatChannel chat;
+  private final IncidentLifecycle lifecycle;
+  private final CommunicationTemplates templates;
+
+  public WarRoomService(ChatChannel chat, IncidentLifecycle lifecycle, CommunicationTemplates templates) {
+    this.chat = chat;
+    this.lifecycle = lifecycle;
+    this.templates = templates;
+  }
+
+  /**
+   * Opens the incident's war room, named {@code INC-… [P1] title}, with the {@code war-room-opening} template as its
+   * first message (rendered from {@code variables}); WAR_ROOM_OPENED only when it opened one.
+   */
+  public WarRoomRef open(String incidentId, String title, String severity, Map<String, ?> variables) {
+    Optional<WarRoomRef> existing = chat.findWarRoom(incidentId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    WarRoomRef ref = chat.openWarRoom(incidentId,
+        incidentId + " [" + (severity == null ? "?" : severity) + "] " + (title == null ? "" : title),
+        templates.render(CommunicationTemplate.WAR_ROOM_OPENING, variables).body());
+    lifecycle.recordEvent(incidentId, TimelineEvent.WAR_ROOM_OPENED, null, "War room " + ref + " opened");
+    return ref;
+  }
+
+  /**
+   * Posts {@code template} (a communication template, rendered from {@code variables}) or else {@code message}, to
+   * the standing {@code channel} when one is named, else to the war room.
+   */
+  public void post(String incidentId, String knownRef, String channel, String template, String message,
+      Map<String, ?> variables) {
+    boolean fromTemplate = template != null && !template.isBlank();
+    String text = fromTemplate ? templates.render(CommunicationTemplate.named(template), variables).body() : message;
+    String where;
+    if (channel != null && !channel.isBlank()) {
+      chat.postToChannel(channel, text);
+      where = "channel " + channel;
+    } else {
+      WarRoomRef ref = warRoomOf(incidentId, knownRef);
+      chat.post(ref, text);
+      where = "war room " + ref;
+    }
+    lifecycle.recordEvent(incidentId, TimelineEvent.CHAT_MESSAGE_POSTED, null, "Posted to " + where
+        + (fromTemplate ? " (" + template + ")" : ""));
+  }
+
+  /** Reminds the war room that a status update is due (the status-update cadence timer). */
+  public void remindStatusUpdate(String incidentId, String knownRef, String title, String severity, String cadence) {
+    WarRoomRef ref = warRoomOf(incidentId, knownRef);
+    chat.post(ref, reminder(incidentId, title, severity, cadence));
+    lifecycle.recordEvent(incidentId, TimelineEvent.STATUS_REMINDER_POSTED, null, "Status-update reminder in " + ref);
+  }
+
+  static String reminder(String incidentId, String title, String severity, String cadence) {
+    return "Status update due for " + incidentId + " [" + severity + "] " + (title == null ? "" : title) + ".\n"
+        + "IR lead: post what is known, what is contained, what is next and who does it."
+        + (cadence == null ? "" : " Next update due in " + cadence + ".");
+  }
+
+  /** The room the process kept a reference to, else the incident's room in the chat. */
+  private WarRoomRef warRoomOf(String incidentId, String knownRef) {
+    return Optional.ofNullable(knownRef).map(WarRoomRef::new).or(() -> chat.findWarRoom(incidentId))
+        .orElseThrow(() -> new IllegalStateException("incident " + incidentId + " has no war room"));
+  }
+}

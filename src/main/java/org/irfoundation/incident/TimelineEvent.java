@@ -1,0 +1,67 @@
+package org.irfoundation.incident;
+
+/**
+ * Every kind of entry an incident's timeline holds. Code records these constants; a model records one with the
+ * {@code recordTimelineEvent} delegate and its {@code eventType} input parameter, which must name one of them
+ * (checked by the model tests before a model is deployed, and by the delegate at run time).
+ */
+public enum TimelineEvent {
+
+  // intake
+  REPORTED("the incident was reported (by a person or a detection tool)"),
+  CLASSIFIED("severity, response SLA and playbook decided"),
+  ALERT("an alert with the incident's fingerprint arrived"),
+  SEVERITY_CHANGED("an alert raised the severity; the escalation policy runs again"),
+
+  // incident-response and its steps
+  TASK_COMPLETED("a responder completed a task (actor: who)"),
+  ESCALATION_REASSESSED("the escalation policy was applied again after a severity change"),
+  CLOSED("the incident was closed"),
+
+  // ticket, chat, notices
+  TICKET_OPENED("the incident's ticket was opened"),
+  TICKET_COMMENTED("a comment (and maybe a status) went to the ticket"),
+  TICKET_CLOSED("the ticket was closed"),
+  WAR_ROOM_OPENED("the incident's war room was opened"),
+  CHAT_MESSAGE_POSTED("a message went to the war room or a standing channel"),
+  STATUS_REMINDER_POSTED("the war room was reminded that a status update is due"),
+  NOTICE_SENT("a notice went to groups or addresses"),
+
+  // playbooks (recorded by the models)
+  SEVERITY_RAISED("a playbook raised the severity"),
+  FALSE_POSITIVE("the account playbook closed the case as a false positive"),
+  RANSOM_DECISION("executive and legal recorded their ransom decision"),
+  AWARENESS_RECORDED("the time of awareness of a data breach was recorded"),
+  NOTIFICATION_DECIDED("the breach notification decision was recorded, with its reasons"),
+  BREACH_METRICS("the data-breach metrics were recorded"),
+  NOTIFICATION_FILED("a regulatory notification was filed"),
+
+  // evidence
+  EVIDENCE_COLLECTED("an item of evidence was stored with its SHA-256"),
+  EVIDENCE_VERIFIED("an item was re-hashed and matched"),
+  EVIDENCE_MISMATCH("an item was re-hashed and did not match"),
+  EVIDENCE_TRANSFERRED("an item was handed over (chain of custody)"),
+  EVIDENCE_RELEASED("an item was released from custody"),
+  EVIDENCE_OVERDUE("an evidence collection passed its due date");
+
+  private final String meaning;
+
+  TimelineEvent(String meaning) {
+    this.meaning = meaning;
+  }
+
+  /** What the entry says happened, for the documentation and reports. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The constant a model names, with an error that lists the known ones when it names none. */
+  public static TimelineEvent named(String name) {
+    try {
+      return valueOf(name.trim());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("'" + name + "' is no timeline event type; use one of "
+          + java.util.Arrays.toString(values()), e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.irfoundation.ticket;
+
+import java.util.List;
+import org.irfoundation.connector.ProviderCheck;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** The ticket settings ({@code irf.ticket.*}); an unknown provider stops start-up before any adapter is chosen. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TicketConfiguration.KnownProvider.class)
+@EnableConfigurationProperties(TicketProperties.class)
+public class TicketConfiguration {
+
+  public static final String PROVIDER = "irf.ticket.provider";
+  public static final List<String> PROVIDERS = List.of("builtin", "jira", "servicenow");
+
+  static class KnownProvider extends ProviderCheck {
+    KnownProvider() {
+      super(PROVIDER, PROVIDERS);
+    }
+  }
+}

@@ -1,0 +1,450 @@
+package org.irfoundation.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.irfoundation.incident.IncidentResponseApi.Elements.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.response.NotificationClock;
+import org.irfoundation.response.PostIncidentReviewDue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every path of {@code incident-response} on the in-memory engine, with the stand-in decisions of
+ * {@code stub-dmn/} (severity P1 if the root account was used, else P3) and recording delegates.
+ */
+@Deployment(resources = {
+    "bpmn/incident-response.bpmn",
+    "stub-bpmn/playbook-compromised-account.bpmn",
+    "stub-bpmn/playbook-malware-ransomware.bpmn",
+    "stub-bpmn/playbook-data-breach.bpmn",
+    "bpmn/forms/choose-playbook.form",
+    "stub-dmn/incident-severity.dmn",
+    "stub-dmn/playbook-selection.dmn",
+    "stub-dmn/escalation-policy.dmn",
+    "dmn/raci.dmn"})
+class IncidentResponseProcessTest {
+
+  /** The one user task of the playbook stand-ins in {@code stub-bpmn/}. */
+  static final String TASK_WORK_PLAYBOOK = "Task_WorkPlaybook";
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+      .builder(coverageEngineConfiguration())
+      .assertClassCoverageAtLeast(0.95)
+      .build();
+
+  /**
+   * The shared test engine configuration with the coverage listeners, as an engine of its own (own name, own
+   * in-memory database) so that it never meets the cached engine of the other engine tests.
+   */
+  static ProcessEngineConfiguration coverageEngineConfiguration() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createProcessEngineConfigurationFromResource("irf-test-engine.cfg.xml");
+    configuration.setProcessEngineName("irf-process-coverage");
+    configuration.setJdbcUrl("jdbc:h2:mem:irf-process-coverage;DB_CLOSE_DELAY=1000");
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    return configuration;
+  }
+
+  static final String INCIDENT = "INC-2026-0001";
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+  final Recorder openTicket = new Recorder(e -> Refs.TICKET_REF.set(e, "IRF-1"));
+  final Recorder openWarRoom = new Recorder(e -> Refs.WAR_ROOM_REF.set(e, "WR-1"));
+  final Recorder notifyGroups = new Recorder();
+  final Recorder postStatusReminder = new Recorder();
+  final Recorder recordTimelineEvent = new Recorder();
+  final Recorder closeTicket = new Recorder();
+  final Recorder closeIncident = new Recorder();
+
+  ProcessEngine engine;
+  RuntimeService runtime;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    runtime = engine.getRuntimeService();
+    ClockUtil.setCurrentTime(Date.from(T0));
+    Mocks.register("openTicket", openTicket);
+    Mocks.register("openWarRoom", openWarRoom);
+    Mocks.register("notifyGroups", notifyGroups);
+    Mocks.register("postStatusReminder", postStatusReminder);
+    Mocks.register("recordTimelineEvent", recordTimelineEvent);
+    Mocks.register("closeTicket", closeTicket);
+    Mocks.register("closeIncident", closeIncident);
+    Mocks.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aKnownPlaybookRunsFromClassificationToClosure() {
+    ProcessInstanceWithVariables pi = start("COMPROMISED_ACCOUNT", true);
+
+    // what the intake reads from the start call: the decisions ran before the first transaction boundary
+    Map<String, Object> returned = pi.getVariables();
+    assertThat(Decided.SEVERITY.from(returned)).isEqualTo("P1");
+    assertThat(Decided.RESPONSE_SLA.from(returned)).isEqualTo("PT1H");
+    assertThat(Decided.PLAYBOOK_KEY.from(returned)).isEqualTo("playbook-compromised-account");
+    assertThat(Decided.TRIAGE_NEEDED.from(returned)).isFalse();
+    assertThat(Decided.ENGAGED_GROUPS.from(returned)).isEqualTo("ir-lead,ir-analyst,executive,legal");
+    assertThat(Decided.ACKNOWLEDGE_SLA.from(returned)).isEqualTo("PT15M");
+    assertThat(Decided.STATUS_UPDATE_CADENCE.from(returned)).isEqualTo("PT30M");
+    assertThat(Decided.EXECUTIVE_NOTICE.from(returned)).isTrue();
+    assertThat(Decided.LEGAL_ENGAGED.from(returned)).isTrue();
+    assertThat(Decided.PROVIDER_ENGAGED.from(returned)).isFalse();
+    assertThat(returned).doesNotContainKey("decisionResult");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_OPEN_TICKET)
+        .hasPassedInOrder(EVENT_REPORTED, TASK_CLASSIFY, TASK_SELECT_PLAYBOOK, TASK_ESCALATION_POLICY);
+    assertNoObjectVariables(pi);
+
+    executeJob(pi, TASK_OPEN_TICKET);
+    executeJob(pi, TASK_OPEN_WAR_ROOM);
+    executeJob(pi, TASK_NOTIFY_ENGAGED);
+    assertThat(openTicket.single()).containsEntry("_businessKey", INCIDENT);
+    assertThat(openWarRoom.single()).containsEntry("ticketRef", "IRF-1");
+    assertThat(notifyGroups.single()).containsEntry("noticeKind", "ENGAGED")
+        .containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal").doesNotContainKey("recipientGroups")
+        .containsEntry("warRoomRef", "WR-1");
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).task().hasCandidateGroup("ir-lead");
+    complete(task(TASK_ACKNOWLEDGE, pi));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK).hasNotPassed(TASK_CHOOSE_PLAYBOOK);
+    ProcessInstance playbook = calledProcessInstance("playbook-compromised-account", pi);
+    complete(task(TASK_WORK_PLAYBOOK, playbook));
+
+    // P1: the review is due 5 business days later (T0 is a Monday)
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task().hasCandidateGroup("ir-lead")
+        .hasDueDate(Date.from(Instant.parse("2026-03-09T09:00:00Z")));
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    executeJob(pi, TASK_CLOSE_TICKET);
+    executeJob(pi, TASK_CLOSE_INCIDENT);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(TASK_OPEN_TICKET, TASK_OPEN_WAR_ROOM,
+        TASK_NOTIFY_ENGAGED, SUBPROCESS_RESPOND, TASK_ACKNOWLEDGE, GATEWAY_PLAYBOOK_KNOWN, CALL_PLAYBOOK,
+        TASK_POST_INCIDENT_REVIEW, TASK_CLOSE_TICKET, TASK_CLOSE_INCIDENT, EVENT_CLOSED);
+    assertThat(closeTicket.single()).containsEntry("ticketRef", "IRF-1");
+    assertThat(closeIncident.single()).containsEntry("incidentId", INCIDENT);
+    assertThat(postStatusReminder.calls).isEmpty();
+    assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void anUnknownCategoryWaitsForTheIrLeadToChooseThePlaybook() throws IOException {
+    ProcessInstanceWithVariables pi = start("UNKNOWN", false);
+    assertThat(Decided.PLAYBOOK_KEY.from(pi.getVariables())).isNull();
+    assertThat(Decided.TRIAGE_NEEDED.from(pi.getVariables())).isTrue();
+    runToAcknowledge(pi);
+    complete(task(TASK_ACKNOWLEDGE, pi));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CHOOSE_PLAYBOOK).task().hasCandidateGroup("ir-lead");
+    Task choose = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_CHOOSE_PLAYBOOK).initializeFormKeys().singleResult();
+    assertThat(choose.getCamundaFormRef().getKey()).isEqualTo("choose-playbook");
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(choose.getId())) {
+      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"key\": \"playbookKey\"")
+          .contains("playbook-compromised-account", "playbook-malware-ransomware", "playbook-data-breach");
+    }
+    complete(choose, withVariables("playbookKey", "playbook-data-breach"));
+
+    ProcessInstance playbook = calledProcessInstance("playbook-data-breach", pi);
+    BpmnAwareTests.assertThat(playbook).hasBusinessKey(INCIDENT);
+    complete(task(TASK_WORK_PLAYBOOK, playbook));
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    executeJob(pi, TASK_CLOSE_TICKET);
+    executeJob(pi, TASK_CLOSE_INCIDENT);
+    BpmnAwareTests.assertThat(pi).isEnded()
+        .hasPassedInOrder(TASK_ACKNOWLEDGE, GATEWAY_PLAYBOOK_KNOWN, TASK_CHOOSE_PLAYBOOK, CALL_PLAYBOOK);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "COMPROMISED_ACCOUNT, playbook-compromised-account",
+      "MALWARE,             playbook-malware-ransomware",
+      "RANSOMWARE,          playbook-malware-ransomware",
+      "DATA_BREACH,         playbook-data-breach"})
+  void theCallActivityStartsTheSelectedPlaybookWithTheIncidentAsBusinessKeyAndAllVariables(String category,
+      String playbookKey) {
+    ProcessInstanceWithVariables pi = start(category, false);
+    runToAcknowledge(pi);
+    complete(task(TASK_ACKNOWLEDGE, pi));
+
+    ProcessInstance playbook = calledProcessInstance(playbookKey, pi);
+    BpmnAwareTests.assertThat(playbook).hasBusinessKey(INCIDENT).isWaitingAt(TASK_WORK_PLAYBOOK)
+        .task().hasCandidateGroup("ir-lead").hasCandidateGroup("ir-analyst");
+    Map<String, Object> passed = runtime.getVariables(playbook.getId());
+    assertThat(passed).containsEntry("incidentId", INCIDENT).containsEntry("title", "Root key used from TOR")
+        .containsEntry("category", category).containsEntry("severity", "P3").containsEntry("playbookKey", playbookKey)
+        .containsEntry("engagedGroups", "ir-lead,ir-analyst").containsEntry("ticketRef", "IRF-1")
+        .containsEntry("warRoomRef", "WR-1");
+
+    // what the playbook learns comes back to the incident
+    complete(task(TASK_WORK_PLAYBOOK, playbook), withVariables("containedAt", "2026-03-02T11:00:00Z"));
+    // P3: the review is due 15 business days later
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task()
+        .hasDueDate(Date.from(Instant.parse("2026-03-23T09:00:00Z")));
+    assertThat(runtime.getVariable(pi.getId(), "containedAt")).isEqualTo("2026-03-02T11:00:00Z");
+  }
+
+  @Test
+  void anOverdueAcknowledgeNotifiesTheIrLeadAndTheExecutiveAndTheIncidentGoesOn() {
+    ProcessInstanceWithVariables pi = start("COMPROMISED_ACCOUNT", true); // P1: executive notice
+    runToAcknowledge(pi);
+
+    Job overdue = job(EVENT_ACKNOWLEDGE_OVERDUE, pi);
+    assertThat(overdue.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
+    execute(overdue);
+    executeJob(pi, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE);
+
+    assertThat(notifyGroups.calls).hasSize(2);
+    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "ACK_OVERDUE")
+        .containsEntry("recipientGroups", "ir-lead,executive");
+    // non-interrupting: the acknowledge task is still open, and the incident goes on when it is done
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE)
+        .hasPassed(EVENT_ACKNOWLEDGE_OVERDUE, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, "Event_AcknowledgeOverdueNotified");
+    complete(task(TASK_ACKNOWLEDGE, pi));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK);
+  }
+
+  @Test
+  void withoutExecutiveNoticeAnOverdueAcknowledgeGoesToTheIrLeadOnly() {
+    ProcessInstanceWithVariables pi = start("MALWARE", false); // P3
+    runToAcknowledge(pi);
+    assertThat(job(EVENT_ACKNOWLEDGE_OVERDUE, pi).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
+    execute(job(EVENT_ACKNOWLEDGE_OVERDUE, pi));
+    executeJob(pi, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE);
+    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "ACK_OVERDUE")
+        .containsEntry("recipientGroups", "ir-lead");
+  }
+
+  @Test
+  void theWarRoomIsRemindedOfStatusUpdatesAtTheCadenceUntilTheResponseIsDone() {
+    ProcessInstanceWithVariables pi = start("COMPROMISED_ACCOUNT", true); // P1: every 30 minutes
+    runToAcknowledge(pi);
+
+    Job first = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(first.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(30))));
+    execute(first);
+    executeJob(pi, TASK_POST_STATUS_REMINDER);
+    assertThat(postStatusReminder.single()).containsEntry("warRoomRef", "WR-1")
+        .containsEntry("statusUpdateCadence", "PT30M");
+
+    // the cycle goes on while the response runs
+    Job second = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(second.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(60)));
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(60))));
+    execute(second);
+    executeJob(pi, TASK_POST_STATUS_REMINDER);
+    assertThat(postStatusReminder.calls).hasSize(2);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).hasPassed("Event_StatusReminderPosted");
+
+    // and stops with it
+    complete(task(TASK_ACKNOWLEDGE, pi));
+    complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    assertThat(jobQuery().processInstanceId(pi.getId()).activityId(EVENT_STATUS_UPDATE_DUE).count()).isZero();
+    executeJob(pi, TASK_CLOSE_TICKET);
+    executeJob(pi, TASK_CLOSE_INCIDENT);
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  @Test
+  void aSeverityChangeReappliesTheEscalationPolicyAndNotifiesTheNewlyEngagedGroups() {
+    ProcessInstanceWithVariables pi = start("MALWARE", false); // P3
+    runToAcknowledge(pi);
+
+    correlateSeverityChanged("P1");
+
+    // the policy's outputs replace the process-level variables that the main flow and the timers read
+    for (String name : List.of("engagedGroups", "acknowledgeSla", "statusUpdateCadence", "executiveNotice",
+        "legalEngaged", "providerEngaged", "severity")) {
+      List<VariableInstance> instances = runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId())
+          .variableName(name).list();
+      assertThat(instances).as(name).singleElement()
+          .satisfies(v -> assertThat(v.getExecutionId()).isEqualTo(pi.getId()));
+    }
+    assertThat(runtime.getVariables(pi.getId())).containsEntry("severity", "P1")
+        .containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal").containsEntry("executiveNotice", true)
+        .containsEntry("statusUpdateCadence", "PT30M");
+    assertNoObjectVariables(pi);
+
+    executeJob(pi, TASK_RECORD_ESCALATION_REASSESSED);
+    assertThat(recordTimelineEvent.single()).containsEntry("eventType", "ESCALATION_REASSESSED")
+        .containsEntry("eventDetail", "Severity P1: engaged ir-lead,ir-analyst,executive,legal, acknowledge within"
+            + " PT15M, status updates every PT30M");
+    executeJob(pi, TASK_NOTIFY_SEVERITY_CHANGED);
+    assertThat(notifyGroups.calls).hasSize(2);
+    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "SEVERITY_CHANGED")
+        .containsEntry("severity", "P1").containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal");
+    BpmnAwareTests.assertThat(pi).hasPassedInOrder(EVENT_SEVERITY_CHANGED, TASK_REASSESS_ESCALATION,
+        TASK_RECORD_ESCALATION_REASSESSED, TASK_NOTIFY_SEVERITY_CHANGED, "Event_SeverityChangeHandled");
+
+    // non-interrupting: the response goes on where it was
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE);
+    complete(task(TASK_ACKNOWLEDGE, pi));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK);
+  }
+
+  /** The engine re-reads the cycle when a reminder is due (reevaluateTimeCycleWhenDue): a new cadence applies. */
+  @Test
+  void aRaisedSeverityShortensTheStatusUpdateCadenceFromTheNextReminderOn() {
+    ProcessInstanceWithVariables pi = start("MALWARE", false); // P3: every 24 hours
+    runToAcknowledge(pi);
+    Job first = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(first.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(24)));
+
+    correlateSeverityChanged("P1"); // now every 30 minutes
+    ClockUtil.setCurrentTime(first.getDuedate());
+    execute(first);
+
+    Job next = job(EVENT_STATUS_UPDATE_DUE, pi);
+    assertThat(next.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void aSeverityChangeIsReceivedAtAnyTimeAndAsOftenAsItComes() {
+    ProcessInstanceWithVariables pi = start("MALWARE", false); // still before the first job
+
+    correlateSeverityChanged("P2");
+    correlateSeverityChanged("P1");
+
+    assertThat(jobQuery().processInstanceId(pi.getId()).activityId(TASK_RECORD_ESCALATION_REASSESSED).count())
+        .isEqualTo(2);
+    assertThat(runtime.getVariable(pi.getId(), "severity")).isEqualTo("P1");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_OPEN_TICKET, TASK_RECORD_ESCALATION_REASSESSED);
+  }
+
+  private ProcessInstanceWithVariables start(String category, boolean rootAccount) {
+    Map<String, Object> variables = new HashMap<>();
+    Inputs.INCIDENT_ID.put(variables, INCIDENT);
+    Inputs.TITLE.put(variables, "Root key used from TOR");
+    Inputs.CATEGORY.put(variables, category);
+    Inputs.DOMAIN.put(variables, null);
+    Inputs.DETECTED_AT.put(variables, "2026-03-02T08:40:00Z");
+    Inputs.AWARE_AT.put(variables, "2026-03-02T08:55:00Z");
+    Inputs.FUNCTIONAL_IMPACT.put(variables, "LOW");
+    Inputs.INFORMATION_IMPACT.put(variables, "NONE");
+    Inputs.RECOVERABILITY.put(variables, "REGULAR");
+    Inputs.ACTOR_ACTIVE.put(variables, true);
+    Inputs.EXFILTRATION.put(variables, false);
+    Inputs.PRIVILEGED_ACCOUNT.put(variables, rootAccount);
+    Inputs.ROOT_ACCOUNT.put(variables, rootAccount);
+    Inputs.ACCOUNTS_AFFECTED.put(variables, 1);
+    Inputs.PRODUCTION_AFFECTED.put(variables, false);
+    Inputs.ENCRYPTION_OBSERVED.put(variables, false);
+    Inputs.PERSONAL_DATA.put(variables, false);
+    Inputs.CREDENTIALS_PUBLIC.put(variables, false);
+    Inputs.PERSISTENCE_FOUND.put(variables, false);
+    Inputs.LATERAL_MOVEMENT.put(variables, false);
+    // exactly how the intake starts it
+    return runtime.createProcessInstanceByKey(IncidentResponseApi.PROCESS_KEY).businessKey(INCIDENT)
+        .setVariables(variables).executeWithVariablesInReturn();
+  }
+
+  /** As the alert intake does when an alert raises the severity. */
+  private void correlateSeverityChanged(String severity) {
+    Map<String, Object> variables = new HashMap<>();
+    Inputs.ROOT_ACCOUNT.put(variables, true);
+    Decided.SEVERITY.put(variables, severity);
+    Decided.RESPONSE_SLA.put(variables, "PT1H");
+    runtime.createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED)
+        .processInstanceBusinessKey(INCIDENT).setVariables(variables).correlateWithResult();
+  }
+
+  private void runToAcknowledge(ProcessInstance pi) {
+    executeJob(pi, TASK_OPEN_TICKET);
+    executeJob(pi, TASK_OPEN_WAR_ROOM);
+    executeJob(pi, TASK_NOTIFY_ENGAGED);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE);
+  }
+
+  private static void executeJob(ProcessInstance pi, String activityId) {
+    execute(job(activityId, pi));
+  }
+
+  /** Java serialization is off in 7.24: no variable may be a serialized object (the decision results included). */
+  private void assertNoObjectVariables(ProcessInstance pi) {
+    List<VariableInstance> variables = runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list();
+    assertThat(variables).isNotEmpty().allSatisfy(v -> assertThat(v.getTypedValue().getType())
+        .as(v.getName()).isNotEqualTo(ValueType.OBJECT));
+    assertThat(variables).extracting(VariableInstance::getName).doesNotContain("decisionResult");
+  }
+
+  /** Stands in for a delegate: records the variables it saw, optionally sets some. */
+  static class Recorder implements JavaDelegate {
+    final List<Map<String, Object>> calls = new ArrayList<>();
+    private final Consumer<DelegateExecution> effect;
+
+    Recorder() {
+      this(e -> { });
+    }
+
+    Recorder(Consumer<DelegateExecution> effect) {
+      this.effect = effect;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Map<String, Object> seen = new HashMap<>(execution.getVariables());
+      seen.put("_businessKey", execution.getProcessBusinessKey());
+      calls.add(seen);
+      effect.accept(execution);
+    }
+
+    Map<String, Object> single() {
+      assertThat(calls).hasSize(1);
+      return calls.get(0);
+    }
+  }
+}
