@@ -1,9 +1,10 @@
 package org.irfoundation.chat;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.irfoundation.connector.NumberedRefs.now;
+import static org.irfoundation.connector.NumberedRefs.truncate;
+
 import java.util.Optional;
+import org.irfoundation.connector.NumberedRefs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "builtin", matchIfMissing = true)
 public class BuiltinWarRoomLog implements ChatChannel {
 
-  static final String PREFIX = "WR-";
+  static final NumberedRefs REFS = new NumberedRefs("WR-", "war room");
 
   private final JdbcClient jdbc;
 
@@ -33,7 +34,7 @@ public class BuiltinWarRoomLog implements ChatChannel {
     }
     try {
       jdbc.sql("insert into war_room (incident_id, title, opened_at) values (:incident, :title, :at)")
-          .param("incident", incidentId).param("title", title.length() <= 300 ? title : title.substring(0, 300))
+          .param("incident", incidentId).param("title", truncate(title, 300))
           .param("at", now())
           .update();
     } catch (DuplicateKeyException concurrentOpen) {
@@ -44,14 +45,10 @@ public class BuiltinWarRoomLog implements ChatChannel {
 
   @Override
   public void post(WarRoomRef ref, String text) {
-    int posted = jdbc.sql("""
+    REFS.requireRow(jdbc.sql("""
         insert into war_room_message (war_room_id, posted_at, body)
         select id, :at, :body from war_room where id = :id""")
-        .param("at", now()).param("body", text).param("id", number(ref))
-        .update();
-    if (posted == 0) {
-      throw new IllegalArgumentException("no war room " + ref);
-    }
+        .param("at", now()).param("body", text).param("id", REFS.number(ref.id())).update(), ref.id());
   }
 
   @Override
@@ -64,21 +61,7 @@ public class BuiltinWarRoomLog implements ChatChannel {
   @Override
   public Optional<WarRoomRef> findWarRoom(String incidentId) {
     return jdbc.sql("select id from war_room where incident_id = ?").param(incidentId)
-        .query(Long.class).optional().map(id -> new WarRoomRef(PREFIX + id));
+        .query(Long.class).optional().map(id -> new WarRoomRef(REFS.ref(id)));
   }
 
-  private static long number(WarRoomRef ref) {
-    if (ref.id().startsWith(PREFIX)) {
-      try {
-        return Long.parseLong(ref.id().substring(PREFIX.length()));
-      } catch (NumberFormatException notOurs) {
-        // falls through
-      }
-    }
-    throw new IllegalArgumentException("not a built-in war-room reference: " + ref);
-  }
-
-  private static OffsetDateTime now() {
-    return Instant.now().atOffset(ZoneOffset.UTC);
-  }
 }

@@ -1,7 +1,9 @@
 package org.irfoundation.incident;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +12,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("closeIncident")
 public class CloseIncidentDelegate implements JavaDelegate {
+
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of();
 
   private final IncidentLifecycle lifecycle;
 

@@ -1,5 +1,6 @@
 package org.irfoundation.incident;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.Variable;
@@ -14,6 +15,8 @@ public class RecordTimelineEventDelegate implements JavaDelegate {
 
   public static final Variable<String> EVENT_TYPE = Variable.of("eventType", String.class);
   public static final Variable<String> EVENT_DETAIL = Variable.of("eventDetail", String.class);
+  public static final List<Variable<?>> INPUTS = List.of(EVENT_TYPE, EVENT_DETAIL);
+  public static final List<Variable<?>> OUTPUTS = List.of();
 
   private final IncidentLifecycle lifecycle;
 

@@ -1,5 +1,15 @@
 package org.irfoundation.mail;
 
+import static org.irfoundation.incident.IncidentResponseApi.Decided.ACKNOWLEDGE_SLA;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.ENGAGED_GROUPS;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.RESPONSE_SLA;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.SEVERITY;
+import static org.irfoundation.incident.IncidentResponseApi.Decided.STATUS_UPDATE_CADENCE;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.INCIDENT_ID;
+import static org.irfoundation.incident.IncidentResponseApi.Inputs.TITLE;
+import static org.irfoundation.incident.IncidentResponseApi.Refs.TICKET_REF;
+import static org.irfoundation.incident.IncidentResponseApi.Refs.WAR_ROOM_REF;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,15 +69,15 @@ public enum NoticeKind {
 
     Map<String, Object> model() {
       Map<String, Object> model = new HashMap<>();
-      model.put("incidentId", incidentId);
-      model.put("title", title);
-      model.put("severity", severity);
-      model.put("responseSla", responseSla);
-      model.put("engagedGroups", engagedGroups);
-      model.put("acknowledgeSla", acknowledgeSla);
-      model.put("statusUpdateCadence", statusUpdateCadence);
-      model.put("ticketRef", ticketRef);
-      model.put("warRoomRef", warRoomRef);
+      INCIDENT_ID.put(model, incidentId);
+      TITLE.put(model, title);
+      SEVERITY.put(model, severity);
+      RESPONSE_SLA.put(model, responseSla);
+      ENGAGED_GROUPS.put(model, engagedGroups);
+      ACKNOWLEDGE_SLA.put(model, acknowledgeSla);
+      STATUS_UPDATE_CADENCE.put(model, statusUpdateCadence);
+      TICKET_REF.put(model, ticketRef);
+      WAR_ROOM_REF.put(model, warRoomRef);
       model.put("engagedGroupsOrNone", orNone(engagedGroups));
       model.put("ticketRefOrNone", orNone(ticketRef));
       model.put("warRoomRefOrNone", orNone(warRoomRef));

@@ -8,10 +8,12 @@ import static org.irfoundation.response.RegulatoryNotificationApi.Vars.DUE_AT;
 import static org.irfoundation.response.RegulatoryNotificationApi.Vars.REMIND_AT;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.EngineClock;
+import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("computeNotificationDeadline")
 public class ComputeNotificationDeadlineDelegate implements JavaDelegate {
+
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of(CLOCK_STARTED_AT, DUE_AT, REMIND_AT);
 
   private final NotificationClock clock;
 

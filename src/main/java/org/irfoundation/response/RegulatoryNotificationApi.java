@@ -2,6 +2,7 @@ package org.irfoundation.response;
 
 import java.util.Date;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.templates.TemplateVariables;
 
 /**
  * The {@code regulatory-notification} process (one instance per obligation of {@code notification-obligations}).
@@ -15,7 +16,7 @@ public final class RegulatoryNotificationApi {
 
   public static final class Elements {
     public static final String EVENT_STARTED = "Event_ObligationStarted";
-    public static final String GATEWAY_CLOCK_START = "Gateway_ClockStart";
+    public static final String GATEWAY_CLOCK_KNOWN = "Gateway_ClockKnown";
     public static final String TASK_RECORD_CLOCK_START = "Task_RecordClockStart";
     public static final String TASK_COMPUTE_DEADLINE = "Task_ComputeDeadline";
     public static final String SUBPROCESS_NOTIFY = "SubProcess_PrepareAndFile";
@@ -35,7 +36,7 @@ public final class RegulatoryNotificationApi {
 
   /** In: one obligation (the decision's output columns). */
   public static final class Obligation {
-    public static final Variable<String> REGULATION = Variable.of("regulation", String.class);
+    public static final Variable<String> REGULATION = TemplateVariables.REGULATION;
     public static final Variable<String> RECIPIENT = Variable.of("recipient", String.class);
     public static final Variable<String> AUDIENCE = Variable.of("audience", String.class);
     public static final Variable<String> CLOCK_START = Variable.of("clockStart", String.class);

@@ -6,10 +6,12 @@ import static org.irfoundation.response.DataBreachApi.Vars.NOTIFICATION_DECISION
 import static org.irfoundation.response.DataBreachApi.Vars.SEVERITY_DUE_AT;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.EngineClock;
+import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("startBreachClocks")
 public class StartBreachClocksDelegate implements JavaDelegate {
+
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of(AWARE_AT, DPO_NOTICE_DUE_AT, SEVERITY_DUE_AT,
+      NOTIFICATION_DECISION_DUE_AT);
 
   @Override
   public void execute(DelegateExecution execution) {

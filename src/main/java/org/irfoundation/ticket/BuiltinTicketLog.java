@@ -1,9 +1,10 @@
 package org.irfoundation.ticket;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.irfoundation.connector.NumberedRefs.now;
+import static org.irfoundation.connector.NumberedRefs.truncate;
+
 import java.util.Optional;
+import org.irfoundation.connector.NumberedRefs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "builtin", matchIfMissing = true)
 public class BuiltinTicketLog implements TicketSystem {
 
-  static final String PREFIX = "IRF-";
+  static final NumberedRefs REFS = new NumberedRefs("IRF-", "ticket");
   static final String OPEN = "OPEN";
   static final String CLOSED = "CLOSED";
 
@@ -49,24 +50,16 @@ public class BuiltinTicketLog implements TicketSystem {
 
   @Override
   public void comment(TicketRef ref, String text) {
-    int added = jdbc.sql("""
+    REFS.requireRow(jdbc.sql("""
         insert into ticket_comment (ticket_id, posted_at, body)
         select id, :at, :body from ticket_log where id = :id""")
-        .param("at", now()).param("body", text).param("id", number(ref))
-        .update();
-    if (added == 0) {
-      throw new IllegalArgumentException("no ticket " + ref);
-    }
+        .param("at", now()).param("body", text).param("id", number(ref)).update(), ref.id());
   }
 
   @Override
   public void changeStatus(TicketRef ref, TicketStatus status) {
-    int changed = jdbc.sql("update ticket_log set status = :status where id = :id")
-        .param("status", status.name()).param("id", number(ref))
-        .update();
-    if (changed == 0) {
-      throw new IllegalArgumentException("no ticket " + ref);
-    }
+    REFS.requireRow(jdbc.sql("update ticket_log set status = :status where id = :id")
+        .param("status", status.name()).param("id", number(ref)).update(), ref.id());
   }
 
   @Override
@@ -78,14 +71,14 @@ public class BuiltinTicketLog implements TicketSystem {
         .param("id", number(ref))
         .update();
     if (closed == 0 && status(ref).isEmpty()) {
-      throw new IllegalArgumentException("no ticket " + ref);
+      throw REFS.noSuch(ref.id());
     }
   }
 
   @Override
   public Optional<TicketRef> findByIncident(String incidentId) {
     return jdbc.sql("select id from ticket_log where incident_id = ?").param(incidentId)
-        .query(Long.class).optional().map(id -> new TicketRef(PREFIX + id));
+        .query(Long.class).optional().map(id -> new TicketRef(REFS.ref(id)));
   }
 
   /** OPEN or CLOSED; empty for an unknown ticket. */
@@ -94,21 +87,6 @@ public class BuiltinTicketLog implements TicketSystem {
   }
 
   private static long number(TicketRef ref) {
-    if (ref.id().startsWith(PREFIX)) {
-      try {
-        return Long.parseLong(ref.id().substring(PREFIX.length()));
-      } catch (NumberFormatException notOurs) {
-        // falls through
-      }
-    }
-    throw new IllegalArgumentException("not a built-in ticket reference: " + ref);
-  }
-
-  static OffsetDateTime now() {
-    return Instant.now().atOffset(ZoneOffset.UTC);
-  }
-
-  static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
+    return REFS.number(ref.id());
   }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 public record TicketRequest(String incidentId, String title, String severity, String category) {
 
   public TicketRequest {
-    Objects.requireNonNull(incidentId, "incidentId");
-    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(incidentId, "a ticket needs its incident");
+    Objects.requireNonNull(title, "a ticket needs a title");
   }
 }
