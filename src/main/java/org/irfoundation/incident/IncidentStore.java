@@ -1,6 +1,5 @@
 package org.irfoundation.incident;
 
-import org.irfoundation.intake.AlertReport;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
