@@ -86,7 +86,7 @@ public class EvidenceFetcher {
       if (disposition != null) {
         try {
           String named = ContentDisposition.parse(disposition).getFilename();
-          if (EvidenceService.fileNameProblem(named) == null) {
+          if (EvidenceInput.fileNameProblem(named) == null) {
             return named;
           }
         } catch (IllegalArgumentException unreadable) {
@@ -95,7 +95,7 @@ public class EvidenceFetcher {
       }
       String path = url.getPath() == null ? "" : url.getPath();
       String last = path.substring(path.lastIndexOf('/') + 1);
-      return EvidenceService.fileNameProblem(last) == null ? last : "evidence";
+      return EvidenceInput.fileNameProblem(last) == null ? last : "evidence";
     }
 
     @Override

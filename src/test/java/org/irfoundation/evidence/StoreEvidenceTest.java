@@ -44,7 +44,7 @@ import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorException;
 import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.evidence.EvidenceApiTest.Snapshot;
-import org.irfoundation.evidence.EvidenceService.UrlCollection;
+import org.irfoundation.evidence.UrlEvidenceCollector.UrlCollection;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.Incident;
@@ -82,6 +82,7 @@ class StoreEvidenceTest {
   static final AtomicInteger NEXT = new AtomicInteger(1);
 
   @Autowired EvidenceService evidence;
+  @Autowired UrlEvidenceCollector urlEvidence;
   @Autowired EvidenceStore store;
   @Autowired EvidenceProperties properties;
   @Autowired IncidentStore incidents;
@@ -123,7 +124,7 @@ class StoreEvidenceTest {
     source.stubFor(get(urlPathEqualTo("/exports/host-17.raw")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/octet-stream").withBody(bytes)));
 
-    EvidenceItem item = evidence.collectFromUrl(incident, fetch("/exports/host-17.raw?" + SIGNATURE, incident));
+    EvidenceItem item = urlEvidence.collect(incident, fetch("/exports/host-17.raw?" + SIGNATURE, incident));
 
     String sha256 = FilesystemEvidenceStoreTest.sha256(bytes);
     assertThat(item.sha256()).isEqualTo(sha256);
@@ -155,10 +156,10 @@ class StoreEvidenceTest {
     String incident = incident();
     source.stubFor(get(urlPathEqualTo("/exports/auth.log")).willReturn(aResponse().withStatus(200)
         .withBody("Nov 28 09:12:00 host-17 sshd[4711]: Accepted publickey for root")));
-    EvidenceItem first = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":1"));
+    EvidenceItem first = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":1"));
     Snapshot before = snapshot();
 
-    EvidenceItem retried = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":1"));
+    EvidenceItem retried = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":1"));
 
     assertThat(retried.id()).isEqualTo(first.id());
     assertThat(retried.sha256()).isEqualTo(first.sha256());
@@ -166,7 +167,7 @@ class StoreEvidenceTest {
     assertThat(snapshot()).isEqualTo(before);
     source.verify(1, getRequestedFor(urlPathEqualTo("/exports/auth.log")));
 
-    EvidenceItem again = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":2"));
+    EvidenceItem again = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":2"));
     assertThat(again.id()).isNotEqualTo(first.id());
     assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(2);
   }
@@ -182,7 +183,7 @@ class StoreEvidenceTest {
       CountDownLatch go = new CountDownLatch(1);
       Callable<EvidenceItem> attempt = () -> {
         go.await();
-        return evidence.collectFromUrl(incident, fetch("/exports/slow.pcap", incident));
+        return urlEvidence.collect(incident, fetch("/exports/slow.pcap", incident));
       };
       Future<EvidenceItem> first = nodes.submit(attempt);
       Future<EvidenceItem> second = nodes.submit(attempt);
@@ -215,7 +216,7 @@ class StoreEvidenceTest {
     }
     Snapshot before = snapshot();
 
-    Throwable failure = catchThrowable(() -> evidence.collectFromUrl(incident, new UrlCollection(
+    Throwable failure = catchThrowable(() -> urlEvidence.collect(incident, new UrlCollection(
         url.replace("{port}", String.valueOf(source.getPort())) + "?" + SIGNATURE, "Export", null, null, ACTOR,
         incident)));
 
@@ -247,7 +248,7 @@ class StoreEvidenceTest {
       String incident = incident();
       Snapshot before = snapshot();
 
-      Throwable failure = catchThrowable(() -> evidence.collectFromUrl(incident, new UrlCollection(
+      Throwable failure = catchThrowable(() -> urlEvidence.collect(incident, new UrlCollection(
           "http://localhost:" + server.getAddress().getPort() + "/stream", "Export", null, null, ACTOR, incident)));
 
       assertThat(failure).isInstanceOf(ConnectorConfigurationException.class)
