@@ -58,11 +58,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class EvidenceController {
 
   private final EvidenceAccess access;
-  private final EvidenceService evidence;
+  private final EvidenceRegistration registration;
+  private final EvidenceCustody custody;
+  private final EvidenceCatalogService catalog;
 
-  public EvidenceController(EvidenceAccess access, EvidenceService evidence) {
+  public EvidenceController(EvidenceAccess access, EvidenceRegistration registration, EvidenceCustody custody,
+      EvidenceCatalogService catalog) {
     this.access = access;
-    this.evidence = evidence;
+    this.registration = registration;
+    this.custody = custody;
+    this.catalog = catalog;
   }
 
   @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -79,7 +84,7 @@ public class EvidenceController {
     EvidenceUploadForm form = EvidenceUploadForm.read(request);
     EvidenceItem item;
     try (InputStream content = form.file().getInputStream()) {
-      item = evidence.upload(id, form.metadata(), content, form.file().getSize(), caller.getName());
+      item = registration.upload(id, form.metadata(), content, form.file().getSize(), caller.getName());
     } catch (IOException e) {
       throw new IllegalStateException("the uploaded file of " + id + " cannot be read: " + e.getMessage(), e);
     }
@@ -91,7 +96,7 @@ public class EvidenceController {
   @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The incident's evidence: hash, size, store location and custody entries of each item")
   public List<EvidenceItem> list(@PathVariable String id, Authentication caller) {
-    return evidence.list(id, caller.getName());
+    return catalog.list(id, caller.getName());
   }
 
   @GetMapping("/evidence/{eid}/content")
@@ -100,7 +105,7 @@ public class EvidenceController {
           + " SHA-256 recorded at collection (X-Evidence-SHA256, and Repr-Digest of RFC 9530).")
   public ResponseEntity<Resource> content(@PathVariable String id, @PathVariable String eid,
       Authentication caller, jakarta.servlet.http.HttpServletRequest request) {
-    EvidenceService.Download download = evidence.download(id, eid, caller.getName(), request.getRemoteAddr());
+    EvidenceCustody.Download download = custody.download(id, eid, caller.getName(), request.getRemoteAddr());
     EvidenceRecords.EvidenceRow row = download.evidence();
     byte[] sha256 = HexFormat.of().parseHex(row.sha256());
     return ResponseEntity.ok()
@@ -119,7 +124,7 @@ public class EvidenceController {
       description = "Recorded as VERIFIED on the chain of custody, with the outcome. intact=false names the"
           + " mismatch (changed bytes, missing content, or a changed record).")
   public Verification verify(@PathVariable String id, @PathVariable String eid, Authentication caller) {
-    return evidence.verify(id, eid, caller.getName());
+    return custody.verify(id, eid, caller.getName());
   }
 
   @PostMapping(path = "/evidence/{eid}/custody", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -127,14 +132,14 @@ public class EvidenceController {
   @Operation(summary = "Record a hand-over (TRANSFERRED) or a release (RELEASED) of an item")
   public ResponseEntity<CustodyEntry> custody(@PathVariable String id, @PathVariable String eid,
       @Valid @RequestBody CustodyRequest request, Authentication caller) {
-    return ResponseEntity.status(201).body(evidence.recordCustody(id, eid, request, caller.getName()));
+    return ResponseEntity.status(201).body(custody.recordCustody(id, eid, request, caller.getName()));
   }
 
   @GetMapping(path = "/custody/verify", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Check the incident's whole chain of custody",
       description = "intact=false names the first broken entry: edited, deleted, or out of order.")
   public CustodyCheck verifyCustody(@PathVariable String id, Authentication caller) {
-    return evidence.verifyCustody(id, caller.getName());
+    return custody.verifyCustody(id, caller.getName());
   }
 
   // NotStored is not answered here: like any technical failure it is a 500

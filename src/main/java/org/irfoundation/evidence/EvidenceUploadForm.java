@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.irfoundation.evidence.EvidenceException.InvalidInput;
 import org.irfoundation.evidence.EvidenceException.Problem;
-import org.irfoundation.evidence.EvidenceService.Metadata;
+import org.irfoundation.evidence.EvidenceRegistration.Metadata;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 

@@ -18,7 +18,7 @@ import org.irfoundation.evidence.EvidenceException.NotStored;
 import org.irfoundation.evidence.EvidenceException.Problem;
 import org.irfoundation.evidence.EvidenceException.TooLarge;
 import org.irfoundation.evidence.EvidenceException.UnknownIncident;
-import org.irfoundation.evidence.EvidenceService.Metadata;
+import org.irfoundation.evidence.EvidenceRegistration.Metadata;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +35,11 @@ class UrlEvidenceCollector {
   private static final Logger LOG = LoggerFactory.getLogger(UrlEvidenceCollector.class);
 
   private final EvidenceAccess access;
-  private final EvidenceService registration;
+  private final EvidenceRegistration registration;
   private final EvidenceFetcher fetcher;
   private final EvidenceProperties properties;
 
-  UrlEvidenceCollector(EvidenceAccess access, EvidenceService registration, EvidenceFetcher fetcher,
+  UrlEvidenceCollector(EvidenceAccess access, EvidenceRegistration registration, EvidenceFetcher fetcher,
       EvidenceProperties properties) {
     this.access = access;
     this.registration = registration;

@@ -81,7 +81,8 @@ class StoreEvidenceTest {
   static final Path TEMPLATE = Path.of("bpmn/.camunda/element-templates/store-evidence.json");
   static final AtomicInteger NEXT = new AtomicInteger(1);
 
-  @Autowired EvidenceService evidence;
+  @Autowired EvidenceCatalogService catalog;
+  @Autowired EvidenceCustody custody;
   @Autowired UrlEvidenceCollector urlEvidence;
   @Autowired EvidenceStore store;
   @Autowired EvidenceProperties properties;
@@ -144,11 +145,11 @@ class StoreEvidenceTest {
       assertThat(entry.reason()).contains("using HTTP GET " + url("/exports/host-17.raw"),
           "fetched as 'host-17.raw', 700000 bytes");
     });
-    assertThat(evidence.verifyCustody(incident, IrSpringBootTest.ADMIN).intact()).isTrue();
-    assertThat(evidence.verify(incident, item.id(), IrSpringBootTest.ADMIN).intact()).isTrue();
+    assertThat(custody.verifyCustody(incident, IrSpringBootTest.ADMIN).intact()).isTrue();
+    assertThat(custody.verify(incident, item.id(), IrSpringBootTest.ADMIN).intact()).isTrue();
     assertThat(incidents.timeline(incident)).extracting(TimelineEntry::type).contains(TimelineEvent.EVIDENCE_COLLECTED);
     assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(
-        evidence.list(incident, IrSpringBootTest.ADMIN)) + incidents.timeline(incident)).doesNotContain("sig-secret");
+        catalog.list(incident, IrSpringBootTest.ADMIN)) + incidents.timeline(incident)).doesNotContain("sig-secret");
   }
 
   @Test
@@ -169,7 +170,7 @@ class StoreEvidenceTest {
 
     EvidenceItem again = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":2"));
     assertThat(again.id()).isNotEqualTo(first.id());
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(2);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(2);
   }
 
   @Test
@@ -194,7 +195,7 @@ class StoreEvidenceTest {
       nodes.shutdownNow();
     }
     source.verify(2, getRequestedFor(urlPathEqualTo("/exports/slow.pcap"))); // both fetched: the index decided
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
     assertThat(snapshot()).isEqualTo(new Snapshot(before.evidence() + 1, before.custody() + 1, before.files() + 1));
   }
 
@@ -273,7 +274,7 @@ class StoreEvidenceTest {
 
     assertThat(run(job(step))).isNull();
 
-    EvidenceItem item = evidence.list(incident, IrSpringBootTest.ADMIN).get(0);
+    EvidenceItem item = catalog.list(incident, IrSpringBootTest.ADMIN).get(0);
     assertThat(item.sha256()).isEqualTo(FilesystemEvidenceStoreTest.sha256(bytes));
     assertThat(item.item()).isEqualTo("memory-image");
     assertThat(item.description()).isEqualTo("Memory image of host-17");
@@ -284,7 +285,7 @@ class StoreEvidenceTest {
     EvidenceApiTest.runJobs(managementService, collection);
     assertThat(runtimeService.getVariable(collection.getId(), "missingItems")).isEqualTo("memory-image");
 
-    evidence.verify(incident, item.id(), IrSpringBootTest.ADMIN);
+    custody.verify(incident, item.id(), IrSpringBootTest.ADMIN);
     EvidenceApiTest.runJobs(managementService, collection);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(collection.getId()).count()).isZero();
@@ -311,7 +312,7 @@ class StoreEvidenceTest {
     assertThat(snapshot()).isEqualTo(before);
 
     assertThat(run(retried)).isNull();
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
     source.verify(2, getRequestedFor(urlPathEqualTo("/exports/flaky.log")));
   }
 
@@ -339,13 +340,13 @@ class StoreEvidenceTest {
     ProcessInstance step = start(STEP_THEN_CHECK, incident, url("/exports/netflow.csv"));
 
     assertThat(run(job(step))).hasMessageContaining("storeEvidenceChecked"); // the step after it failed
-    List<EvidenceItem> stored = evidence.list(incident, IrSpringBootTest.ADMIN);
+    List<EvidenceItem> stored = catalog.list(incident, IrSpringBootTest.ADMIN);
     assertThat(stored).hasSize(1); // registered in a transaction of its own
     runtimeService.setVariable(step.getId(), "storeEvidenceChecked", true);
 
     assertThat(run(job(step))).isNull();
 
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).extracting(EvidenceItem::id)
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).extracting(EvidenceItem::id)
         .containsExactly(stored.get(0).id());
     source.verify(1, getRequestedFor(urlPathEqualTo("/exports/netflow.csv")));
     assertThat(taskService.createTaskQuery().processInstanceId(step.getId()).count()).isOne();
