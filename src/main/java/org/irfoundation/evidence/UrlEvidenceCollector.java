@@ -129,6 +129,7 @@ class UrlEvidenceCollector {
     if (refused instanceof UnknownIncident) {
       return noIncident(incidentId);
     }
+    // a fetch has no caller to authorize and no form: any other refusal is a bug
     return new IllegalStateException("Store evidence: " + refused.getMessage(), refused);
   }
 
