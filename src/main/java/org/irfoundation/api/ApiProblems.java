@@ -95,7 +95,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         + (cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage())));
   }
 
-  static ProblemDetail problem(List<FieldProblem> errors) {
+  /** The 400 answer for {@code errors}; for handlers of their own input errors, e.g. the evidence API's. */
+  public static ProblemDetail problem(List<FieldProblem> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: "
         + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
     problem.setTitle("Invalid request");

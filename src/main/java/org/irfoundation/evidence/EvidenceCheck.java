@@ -1,8 +1,11 @@
 package org.irfoundation.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.engine.Variable;
+import org.irfoundation.evidence.EvidenceCollectionApi.State;
 import org.irfoundation.incident.IncidentOfStep;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("evidenceCheck")
 public class EvidenceCheck implements JavaDelegate {
+
+  /** None from a caller: it reads {@code requiredItems}, which the plan set. */
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of(State.MISSING_ITEMS, State.EVIDENCE_COMPLETE,
+      State.COLLECTED_EVIDENCE);
 
   private final EvidenceCatalog catalog;
   private final ObjectMapper json;

@@ -30,7 +30,8 @@ final class EvidenceCollectionDelegates {
    */
   static List<Item> items(Object value, ObjectMapper json) {
     if (value == null) {
-      throw new IllegalArgumentException("evidenceItems is missing: the calling step must say what to collect");
+      throw new IllegalArgumentException(Inputs.EVIDENCE_ITEMS.name()
+          + " is missing: the calling step must say what to collect");
     }
     JsonNode array;
     try {
@@ -42,10 +43,11 @@ final class EvidenceCollectionDelegates {
               .filter(n -> !n.isEmpty()).toList())
           : json.readTree(text);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("evidenceItems is not a JSON array of items: " + e.getMessage(), e);
+      throw new IllegalArgumentException(Inputs.EVIDENCE_ITEMS.name() + " is not a JSON array of items: "
+          + e.getMessage(), e);
     }
     if (array == null || !array.isArray() || array.isEmpty()) {
-      throw new IllegalArgumentException("evidenceItems must be a non-empty array of items");
+      throw new IllegalArgumentException(Inputs.EVIDENCE_ITEMS.name() + " must be a non-empty array of items");
     }
     List<Item> items = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -67,7 +69,7 @@ final class EvidenceCollectionDelegates {
     try {
       return List.of(json.readValue(State.REQUIRED_ITEMS.get(execution), String[].class));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalStateException("requiredItems is not readable: " + e.getMessage(), e);
+      throw new IllegalStateException(State.REQUIRED_ITEMS.name() + " is not readable: " + e.getMessage(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.engine.Variable;
 import org.irfoundation.evidence.EvidenceCollectionApi.Inputs;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
 import org.irfoundation.evidence.EvidenceCollectionDelegates.Item;
@@ -17,6 +18,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("evidenceCollectionPlan")
 public class EvidenceCollectionPlan implements JavaDelegate {
+
+  public static final List<Variable<?>> INPUTS = List.of(Inputs.EVIDENCE_ITEMS, Inputs.EVIDENCE_DUE,
+      Inputs.EVIDENCE_COLLECTORS);
+  /** Due and collectors are written back with their defaults: the overdue timer and the collect task read them. */
+  public static final List<Variable<?>> OUTPUTS = List.of(State.INCIDENT_ID, State.REQUIRED_ITEMS,
+      State.EVIDENCE_DUE_AT, Inputs.EVIDENCE_DUE, Inputs.EVIDENCE_COLLECTORS, State.MISSING_ITEMS,
+      State.EVIDENCE_COMPLETE, State.COLLECTED_EVIDENCE);
 
   private final EvidenceCatalog catalog;
   private final ObjectMapper json;

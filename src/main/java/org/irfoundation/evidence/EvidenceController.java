@@ -5,15 +5,22 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import org.irfoundation.api.ApiProblems.BadInput;
+import org.irfoundation.api.ApiProblems;
 import org.irfoundation.api.ApiProblems.FieldProblem;
+import org.irfoundation.evidence.EvidenceException.ContentMissing;
+import org.irfoundation.evidence.EvidenceException.EmptyFile;
+import org.irfoundation.evidence.EvidenceException.InvalidInput;
+import org.irfoundation.evidence.EvidenceException.NoSuchEvidence;
+import org.irfoundation.evidence.EvidenceException.NotOnTeam;
+import org.irfoundation.evidence.EvidenceException.TooLarge;
+import org.irfoundation.evidence.EvidenceException.UnknownIncident;
 import org.irfoundation.evidence.EvidenceViews.CustodyCheck;
 import org.irfoundation.evidence.EvidenceViews.CustodyEntry;
 import org.irfoundation.evidence.EvidenceViews.CustodyRequest;
@@ -24,37 +31,43 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Evidence of an incident and its chain of custody. Every endpoint is for the incident's team only (403
  * otherwise, 404 for an unknown incident). Uploads are streamed to disk and the store, never held in memory;
- * parts are read only after the caller is known to be on the team.
+ * parts are read only after the caller is known to be on the team. What the services refuse
+ * ({@link EvidenceException}) is answered here as problem details.
  */
 @RestController
 @RequestMapping("/api/incidents/{id}")
 @Tag(name = "Evidence", description = "Evidence store with SHA-256 and a hash-chained chain of custody")
 public class EvidenceController {
 
-  static final String FILE = "file";
-  static final Set<String> FIELDS = Set.of("description", "collectedBy", "collectedAt", "sourceSystem",
-      "collectionMethod", "item");
+  private final EvidenceAccess access;
+  private final EvidenceRegistration registration;
+  private final EvidenceCustody custody;
+  private final EvidenceCatalogService catalog;
 
-  private final EvidenceService evidence;
-
-  public EvidenceController(EvidenceService evidence) {
-    this.evidence = evidence;
+  public EvidenceController(EvidenceAccess access, EvidenceRegistration registration, EvidenceCustody custody,
+      EvidenceCatalogService catalog) {
+    this.access = access;
+    this.registration = registration;
+    this.custody = custody;
+    this.catalog = catalog;
   }
 
   @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -67,8 +80,14 @@ public class EvidenceController {
           mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
   public ResponseEntity<EvidenceItem> upload(@PathVariable String id, MultipartHttpServletRequest request,
       Authentication caller) {
-    evidence.authorize(id, caller.getName()); // before any part of the body is read
-    EvidenceItem item = evidence.register(id, upload(request), caller.getName());
+    access.authorize(id, caller.getName()); // before any part of the body is read
+    EvidenceUploadForm form = EvidenceUploadForm.read(request);
+    EvidenceItem item;
+    try (InputStream content = form.file().getInputStream()) {
+      item = registration.upload(id, form.metadata(), content, form.file().getSize(), caller.getName());
+    } catch (IOException e) {
+      throw new IllegalStateException("the uploaded file of " + id + " cannot be read: " + e.getMessage(), e);
+    }
     URI content = ServletUriComponentsBuilder.fromCurrentContextPath()
         .path("/api/incidents/{id}/evidence/{eid}/content").buildAndExpand(id, item.id()).toUri();
     return ResponseEntity.created(content).body(item);
@@ -77,7 +96,7 @@ public class EvidenceController {
   @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The incident's evidence: hash, size, store location and custody entries of each item")
   public List<EvidenceItem> list(@PathVariable String id, Authentication caller) {
-    return evidence.list(id, caller.getName());
+    return catalog.list(id, caller.getName());
   }
 
   @GetMapping("/evidence/{eid}/content")
@@ -86,7 +105,7 @@ public class EvidenceController {
           + " SHA-256 recorded at collection (X-Evidence-SHA256, and Repr-Digest of RFC 9530).")
   public ResponseEntity<Resource> content(@PathVariable String id, @PathVariable String eid,
       Authentication caller, jakarta.servlet.http.HttpServletRequest request) {
-    EvidenceService.Download download = evidence.download(id, eid, caller.getName(), request.getRemoteAddr());
+    EvidenceCustody.Download download = custody.download(id, eid, caller.getName(), request.getRemoteAddr());
     EvidenceRecords.EvidenceRow row = download.evidence();
     byte[] sha256 = HexFormat.of().parseHex(row.sha256());
     return ResponseEntity.ok()
@@ -105,7 +124,7 @@ public class EvidenceController {
       description = "Recorded as VERIFIED on the chain of custody, with the outcome. intact=false names the"
           + " mismatch (changed bytes, missing content, or a changed record).")
   public Verification verify(@PathVariable String id, @PathVariable String eid, Authentication caller) {
-    return evidence.verify(id, eid, caller.getName());
+    return custody.verify(id, eid, caller.getName());
   }
 
   @PostMapping(path = "/evidence/{eid}/custody", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -113,42 +132,46 @@ public class EvidenceController {
   @Operation(summary = "Record a hand-over (TRANSFERRED) or a release (RELEASED) of an item")
   public ResponseEntity<CustodyEntry> custody(@PathVariable String id, @PathVariable String eid,
       @Valid @RequestBody CustodyRequest request, Authentication caller) {
-    return ResponseEntity.status(201).body(evidence.recordCustody(id, eid, request, caller.getName()));
+    return ResponseEntity.status(201).body(custody.recordCustody(id, eid, request, caller.getName()));
   }
 
   @GetMapping(path = "/custody/verify", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Check the incident's whole chain of custody",
       description = "intact=false names the first broken entry: edited, deleted, or out of order.")
   public CustodyCheck verifyCustody(@PathVariable String id, Authentication caller) {
-    return evidence.verifyCustody(id, caller.getName());
+    return custody.verifyCustody(id, caller.getName());
   }
 
-  /** The form's parts; unknown parts and more than one file are refused like unknown JSON fields. */
-  private static EvidenceService.Upload upload(MultipartHttpServletRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    request.getMultiFileMap().forEach((name, files) -> {
-      if (!FILE.equals(name)) {
-        problems.add(new FieldProblem(name, "unknown field"));
-      } else if (files.size() > 1) {
-        problems.add(new FieldProblem(FILE, "one file per upload"));
-      }
-    });
-    request.getParameterMap().forEach((name, values) -> {
-      if (FILE.equals(name)) {
-        problems.add(new FieldProblem(FILE, "must be a file part (with a file name)"));
-      } else if (!FIELDS.contains(name)) {
-        problems.add(new FieldProblem(name, "unknown field"));
-      } else if (values.length > 1) {
-        problems.add(new FieldProblem(name, "given more than once"));
-      }
-    });
-    if (!problems.isEmpty()) {
-      throw new BadInput(problems);
-    }
-    MultipartFile file = request.getFile(FILE);
-    return new EvidenceService.Upload(file, request.getParameter("description"),
-        request.getParameter("collectedBy"), request.getParameter("collectedAt"),
-        request.getParameter("sourceSystem"), request.getParameter("collectionMethod"),
-        request.getParameter("item"));
+  // NotStored is not answered here: like any technical failure it is a 500
+
+  @ExceptionHandler({UnknownIncident.class, NoSuchEvidence.class})
+  ProblemDetail notFound(EvidenceException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(NotOnTeam.class)
+  ProblemDetail forbidden(NotOnTeam e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(ContentMissing.class)
+  ProblemDetail gone(ContentMissing e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+  }
+
+  @ExceptionHandler(TooLarge.class)
+  ProblemDetail tooLarge(TooLarge e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidInput.class)
+  ProblemDetail invalid(InvalidInput e) {
+    return ApiProblems.problem(e.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList());
+  }
+
+  /** Only an upload has a file to be empty: it is the form's field. */
+  @ExceptionHandler(EmptyFile.class)
+  ProblemDetail empty(EmptyFile e) {
+    return ApiProblems.problem(List.of(new FieldProblem(EvidenceUploadForm.FILE, "is empty")));
   }
 }

@@ -40,6 +40,8 @@ public class EvidenceFetcher {
   static final int MAX_REDIRECTS = 5;
   /** The system named in failures that happen before a host is known. */
   static final String SYSTEM = "Evidence fetch";
+  /** The step's input parameter the URL comes from: what to fix when a URL is refused. */
+  private static final String URL_INPUT = StoreEvidenceDelegate.EVIDENCE_URL.name();
 
   private final Fetch settings;
 
@@ -84,7 +86,7 @@ public class EvidenceFetcher {
       if (disposition != null) {
         try {
           String named = ContentDisposition.parse(disposition).getFilename();
-          if (EvidenceService.fileNameProblem(named) == null) {
+          if (EvidenceInput.fileNameProblem(named) == null) {
             return named;
           }
         } catch (IllegalArgumentException unreadable) {
@@ -93,7 +95,7 @@ public class EvidenceFetcher {
       }
       String path = url.getPath() == null ? "" : url.getPath();
       String last = path.substring(path.lastIndexOf('/') + 1);
-      return EvidenceService.fileNameProblem(last) == null ? last : "evidence";
+      return EvidenceInput.fileNameProblem(last) == null ? last : "evidence";
     }
 
     @Override
@@ -119,7 +121,7 @@ public class EvidenceFetcher {
       uri = new URI(url == null ? "" : url.trim());
     } catch (URISyntaxException e) {
       // the text may carry a signed token in its query: not repeated here
-      throw new ConnectorConfigurationException(SYSTEM, 0, "evidenceUrl is not a valid URL (" + e.getReason()
+      throw new ConnectorConfigurationException(SYSTEM, 0, URL_INPUT + " is not a valid URL (" + e.getReason()
           + " at character " + e.getIndex() + "): give an absolute http or https URL");
     }
     return check(uri, null);
@@ -128,7 +130,7 @@ public class EvidenceFetcher {
   /** Checks the first URL ({@code from} null) or a redirect's target (reached from {@code from}). */
   private URI check(URI uri, URI from) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String what = from == null ? "evidenceUrl" : "GET " + shown(from) + " redirected to a URL that";
+    String what = from == null ? URL_INPUT : "GET " + shown(from) + " redirected to a URL that";
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new ConnectorConfigurationException(SYSTEM, 0, what + (scheme.isEmpty() ? " has no scheme"
           : " has the scheme '" + scheme + "'") + ": only http and https URLs are fetched");
@@ -147,7 +149,7 @@ public class EvidenceFetcher {
           + " to it to fetch " + shown(uri));
     }
     if (!settings.allows(host)) {
-      throw new ConnectorConfigurationException(SYSTEM, 0, (from == null ? "The host " + host + " of evidenceUrl"
+      throw new ConnectorConfigurationException(SYSTEM, 0, (from == null ? "The host " + host + " of " + URL_INPUT
           : "GET " + shown(from) + " redirected to the host " + host + ", which") + " is not in "
           + Fetch.ALLOWED_HOSTS + " (" + Fetch.ALLOWED_HOSTS_ENV + "): add it there to fetch evidence from it");
     }
@@ -234,8 +236,8 @@ public class EvidenceFetcher {
     return switch (status) {
       case 401, 403 -> "check that the link is still valid and that the token in IRF_EVIDENCE_FETCH_BEARERTOKEN"
           + " (irf.evidence.fetch.bearer-token) may read it";
-      case 404, 410 -> "check evidenceUrl: the export may have expired or moved; give a fresh link";
-      default -> "check evidenceUrl and what the source system expects";
+      case 404, 410 -> "check " + URL_INPUT + ": the export may have expired or moved; give a fresh link";
+      default -> "check " + URL_INPUT + " and what the source system expects";
     };
   }
 

@@ -1,7 +1,9 @@
 package org.irfoundation.evidence;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.irfoundation.engine.Variable;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentOfStep;
@@ -11,6 +13,10 @@ import org.springframework.stereotype.Component;
 /** {@code Task_RecordOverdue}: puts the overdue collection, with what is missing, on the incident's timeline. */
 @Component("evidenceOverdue")
 public class EvidenceOverdue implements JavaDelegate {
+
+  /** None from a caller: it reads {@code missingItems}, which the checks set. */
+  public static final List<Variable<?>> INPUTS = List.of();
+  public static final List<Variable<?>> OUTPUTS = List.of();
 
   private final IncidentLifecycle incidents;
 

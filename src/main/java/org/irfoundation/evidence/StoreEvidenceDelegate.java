@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.irfoundation.connector.ConnectorConfigurationException;
-import org.irfoundation.evidence.EvidenceService.UrlCollection;
+import org.irfoundation.evidence.UrlEvidenceCollector.UrlCollection;
 import org.irfoundation.engine.CurrentJob;
 import org.irfoundation.incident.IncidentOfStep;
 import org.irfoundation.engine.Variable;
@@ -38,10 +38,10 @@ public class StoreEvidenceDelegate implements JavaDelegate {
       EVIDENCE_SOURCE);
   public static final List<Variable<?>> OUTPUTS = List.of();
 
-  private final EvidenceService evidence;
+  private final UrlEvidenceCollector collector;
 
-  public StoreEvidenceDelegate(EvidenceService evidence) {
-    this.evidence = evidence;
+  public StoreEvidenceDelegate(UrlEvidenceCollector collector) {
+    this.collector = collector;
   }
 
   @Override
@@ -52,7 +52,7 @@ public class StoreEvidenceDelegate implements JavaDelegate {
     } catch (IllegalStateException noIncident) {
       throw new ConnectorConfigurationException(EvidenceFetcher.SYSTEM, 0, "Store evidence: " + noIncident.getMessage());
     }
-    evidence.collectFromUrl(incidentId, new UrlCollection(EVIDENCE_URL.get(execution),
+    collector.collect(incidentId, new UrlCollection(EVIDENCE_URL.get(execution),
         EVIDENCE_DESCRIPTION.get(execution), EVIDENCE_ITEM.get(execution), EVIDENCE_SOURCE.get(execution),
         "process:" + processKey(execution), fetchKey(execution, incidentId)));
   }

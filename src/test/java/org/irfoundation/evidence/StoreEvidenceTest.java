@@ -44,7 +44,7 @@ import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorException;
 import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.evidence.EvidenceApiTest.Snapshot;
-import org.irfoundation.evidence.EvidenceService.UrlCollection;
+import org.irfoundation.evidence.UrlEvidenceCollector.UrlCollection;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.Incident;
@@ -81,7 +81,9 @@ class StoreEvidenceTest {
   static final Path TEMPLATE = Path.of("bpmn/.camunda/element-templates/store-evidence.json");
   static final AtomicInteger NEXT = new AtomicInteger(1);
 
-  @Autowired EvidenceService evidence;
+  @Autowired EvidenceCatalogService catalog;
+  @Autowired EvidenceCustody custody;
+  @Autowired UrlEvidenceCollector urlEvidence;
   @Autowired EvidenceStore store;
   @Autowired EvidenceProperties properties;
   @Autowired IncidentStore incidents;
@@ -123,7 +125,7 @@ class StoreEvidenceTest {
     source.stubFor(get(urlPathEqualTo("/exports/host-17.raw")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/octet-stream").withBody(bytes)));
 
-    EvidenceItem item = evidence.collectFromUrl(incident, fetch("/exports/host-17.raw?" + SIGNATURE, incident));
+    EvidenceItem item = urlEvidence.collect(incident, fetch("/exports/host-17.raw?" + SIGNATURE, incident));
 
     String sha256 = FilesystemEvidenceStoreTest.sha256(bytes);
     assertThat(item.sha256()).isEqualTo(sha256);
@@ -143,11 +145,11 @@ class StoreEvidenceTest {
       assertThat(entry.reason()).contains("using HTTP GET " + url("/exports/host-17.raw"),
           "fetched as 'host-17.raw', 700000 bytes");
     });
-    assertThat(evidence.verifyCustody(incident, IrSpringBootTest.ADMIN).intact()).isTrue();
-    assertThat(evidence.verify(incident, item.id(), IrSpringBootTest.ADMIN).intact()).isTrue();
+    assertThat(custody.verifyCustody(incident, IrSpringBootTest.ADMIN).intact()).isTrue();
+    assertThat(custody.verify(incident, item.id(), IrSpringBootTest.ADMIN).intact()).isTrue();
     assertThat(incidents.timeline(incident)).extracting(TimelineEntry::type).contains(TimelineEvent.EVIDENCE_COLLECTED);
     assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(
-        evidence.list(incident, IrSpringBootTest.ADMIN)) + incidents.timeline(incident)).doesNotContain("sig-secret");
+        catalog.list(incident, IrSpringBootTest.ADMIN)) + incidents.timeline(incident)).doesNotContain("sig-secret");
   }
 
   @Test
@@ -155,10 +157,10 @@ class StoreEvidenceTest {
     String incident = incident();
     source.stubFor(get(urlPathEqualTo("/exports/auth.log")).willReturn(aResponse().withStatus(200)
         .withBody("Nov 28 09:12:00 host-17 sshd[4711]: Accepted publickey for root")));
-    EvidenceItem first = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":1"));
+    EvidenceItem first = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":1"));
     Snapshot before = snapshot();
 
-    EvidenceItem retried = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":1"));
+    EvidenceItem retried = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":1"));
 
     assertThat(retried.id()).isEqualTo(first.id());
     assertThat(retried.sha256()).isEqualTo(first.sha256());
@@ -166,9 +168,9 @@ class StoreEvidenceTest {
     assertThat(snapshot()).isEqualTo(before);
     source.verify(1, getRequestedFor(urlPathEqualTo("/exports/auth.log")));
 
-    EvidenceItem again = evidence.collectFromUrl(incident, fetch("/exports/auth.log", incident + ":2"));
+    EvidenceItem again = urlEvidence.collect(incident, fetch("/exports/auth.log", incident + ":2"));
     assertThat(again.id()).isNotEqualTo(first.id());
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(2);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(2);
   }
 
   @Test
@@ -182,7 +184,7 @@ class StoreEvidenceTest {
       CountDownLatch go = new CountDownLatch(1);
       Callable<EvidenceItem> attempt = () -> {
         go.await();
-        return evidence.collectFromUrl(incident, fetch("/exports/slow.pcap", incident));
+        return urlEvidence.collect(incident, fetch("/exports/slow.pcap", incident));
       };
       Future<EvidenceItem> first = nodes.submit(attempt);
       Future<EvidenceItem> second = nodes.submit(attempt);
@@ -193,7 +195,7 @@ class StoreEvidenceTest {
       nodes.shutdownNow();
     }
     source.verify(2, getRequestedFor(urlPathEqualTo("/exports/slow.pcap"))); // both fetched: the index decided
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
     assertThat(snapshot()).isEqualTo(new Snapshot(before.evidence() + 1, before.custody() + 1, before.files() + 1));
   }
 
@@ -215,7 +217,7 @@ class StoreEvidenceTest {
     }
     Snapshot before = snapshot();
 
-    Throwable failure = catchThrowable(() -> evidence.collectFromUrl(incident, new UrlCollection(
+    Throwable failure = catchThrowable(() -> urlEvidence.collect(incident, new UrlCollection(
         url.replace("{port}", String.valueOf(source.getPort())) + "?" + SIGNATURE, "Export", null, null, ACTOR,
         incident)));
 
@@ -247,7 +249,7 @@ class StoreEvidenceTest {
       String incident = incident();
       Snapshot before = snapshot();
 
-      Throwable failure = catchThrowable(() -> evidence.collectFromUrl(incident, new UrlCollection(
+      Throwable failure = catchThrowable(() -> urlEvidence.collect(incident, new UrlCollection(
           "http://localhost:" + server.getAddress().getPort() + "/stream", "Export", null, null, ACTOR, incident)));
 
       assertThat(failure).isInstanceOf(ConnectorConfigurationException.class)
@@ -272,7 +274,7 @@ class StoreEvidenceTest {
 
     assertThat(run(job(step))).isNull();
 
-    EvidenceItem item = evidence.list(incident, IrSpringBootTest.ADMIN).get(0);
+    EvidenceItem item = catalog.list(incident, IrSpringBootTest.ADMIN).get(0);
     assertThat(item.sha256()).isEqualTo(FilesystemEvidenceStoreTest.sha256(bytes));
     assertThat(item.item()).isEqualTo("memory-image");
     assertThat(item.description()).isEqualTo("Memory image of host-17");
@@ -283,7 +285,7 @@ class StoreEvidenceTest {
     EvidenceApiTest.runJobs(managementService, collection);
     assertThat(runtimeService.getVariable(collection.getId(), "missingItems")).isEqualTo("memory-image");
 
-    evidence.verify(incident, item.id(), IrSpringBootTest.ADMIN);
+    custody.verify(incident, item.id(), IrSpringBootTest.ADMIN);
     EvidenceApiTest.runJobs(managementService, collection);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(collection.getId()).count()).isZero();
@@ -310,7 +312,7 @@ class StoreEvidenceTest {
     assertThat(snapshot()).isEqualTo(before);
 
     assertThat(run(retried)).isNull();
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).hasSize(1);
     source.verify(2, getRequestedFor(urlPathEqualTo("/exports/flaky.log")));
   }
 
@@ -338,13 +340,13 @@ class StoreEvidenceTest {
     ProcessInstance step = start(STEP_THEN_CHECK, incident, url("/exports/netflow.csv"));
 
     assertThat(run(job(step))).hasMessageContaining("storeEvidenceChecked"); // the step after it failed
-    List<EvidenceItem> stored = evidence.list(incident, IrSpringBootTest.ADMIN);
+    List<EvidenceItem> stored = catalog.list(incident, IrSpringBootTest.ADMIN);
     assertThat(stored).hasSize(1); // registered in a transaction of its own
     runtimeService.setVariable(step.getId(), "storeEvidenceChecked", true);
 
     assertThat(run(job(step))).isNull();
 
-    assertThat(evidence.list(incident, IrSpringBootTest.ADMIN)).extracting(EvidenceItem::id)
+    assertThat(catalog.list(incident, IrSpringBootTest.ADMIN)).extracting(EvidenceItem::id)
         .containsExactly(stored.get(0).id());
     source.verify(1, getRequestedFor(urlPathEqualTo("/exports/netflow.csv")));
     assertThat(taskService.createTaskQuery().processInstanceId(step.getId()).count()).isOne();
