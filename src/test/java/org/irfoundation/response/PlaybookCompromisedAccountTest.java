@@ -103,7 +103,8 @@ class PlaybookCompromisedAccountTest {
     // evidence collection got the business key, the items of step 4 and no legal hold
     HistoricProcessInstance evidence = calledEvidence(pi).get(0);
     assertThat(evidence.getBusinessKey()).isEqualTo(INCIDENT);
-    assertThat(variablesOf(evidence)).containsEntry(Variables.LEGAL_HOLD.name(), false).containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT)
+    assertThat(variablesOf(evidence)).containsEntry(Variables.LEGAL_HOLD.name(), false)
+        .containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT)
         .hasEntrySatisfying(Variables.EVIDENCE_ITEMS.name(), items -> assertThat((String) items)
             .contains("Credential report").contains("Sign-in and API logs").contains("Access key ids and last use"));
 
@@ -304,7 +305,8 @@ class PlaybookCompromisedAccountTest {
   /** The 30-minute watch window passes on the engine clock, then the logs are reviewed. */
   private void watchWindow(ProcessInstance pi, String lateralMovement, String otherCredentialType) {
     passTimer(pi, EVENT_WATCH_WINDOW, Duration.ofMinutes(30));
-    complete(task(TASK_REVIEW_ACTIVITY_LOGS, pi), found(Variables.LATERAL_MOVEMENT, lateralMovement, otherCredentialType));
+    complete(task(TASK_REVIEW_ACTIVITY_LOGS, pi),
+        found(Variables.LATERAL_MOVEMENT, lateralMovement, otherCredentialType));
   }
 
   private void eradicate(ProcessInstance pi, String newCredentialsFound, String credentialType) {
