@@ -41,6 +41,7 @@ import org.irfoundation.ticket.CloseTicketDelegate;
 import org.irfoundation.ticket.OpenTicketDelegate;
 import org.irfoundation.response.NotificationClock;
 import org.irfoundation.response.PostIncidentReviewDue;
+import org.irfoundation.testing.StubModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class IncidentResponseBuiltinConnectorsTest {
             + " status updates every PT30M"));
 
     complete(task(TASK_ACKNOWLEDGE, pi));
-    complete(task(IncidentResponseProcessTest.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
+    complete(task(StubModels.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
     complete(task(TASK_POST_INCIDENT_REVIEW, pi));
     execute(job(TASK_CLOSE_TICKET, pi));
     execute(job(TASK_CLOSE_INCIDENT, pi));
