@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.irfoundation.engine.Raci;
 import org.irfoundation.engine.Variable;
 import org.irfoundation.evidence.EvidenceCollectionApi;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
@@ -66,7 +65,6 @@ class DataBreachPlaybookProcessTest {
     runtime = engine.getRuntimeService();
     engine.setCurrentTime(AWARE.plusSeconds(600));
     engine.register("startBreachClocks", new StartBreachClocksDelegate());
-    engine.register("raci", new Raci(engine.getDecisionService()));
   }
 
   @Test

@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.irfoundation.engine.Raci;
 import org.irfoundation.engine.Variable;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
@@ -77,7 +76,6 @@ class PlaybookCompromisedAccountTest {
   @BeforeEach
   void setUp() {
     engine.setCurrentTime(T0);
-    engine.register("raci", new Raci(engine.getDecisionService()));
   }
 
   @Test

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.irfoundation.engine.Raci;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.TimelineEvent;
@@ -54,7 +53,6 @@ class RegulatoryNotificationProcessTest {
     NotificationClock clock = new NotificationClock();
     engine.register("computeNotificationDeadline", new ComputeNotificationDeadlineDelegate(clock));
     engine.register("notificationClock", clock);
-    engine.register("raci", new Raci(engine.getDecisionService()));
   }
 
   @Test

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.irfoundation.engine.Raci;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -54,9 +55,10 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * </pre>
  * The engine is built from a shared test configuration with a name and H2 database of the test class's own, so it
  * never meets another class's deployments; it is closed after the class. {@code @Deployment} works as with
- * {@link ProcessEngineExtension}. Before each test camunda-bpm-assert is bound to it; after each test the engine
- * clock and the {@link Mocks} registrations are reset. Recorders and beans registered from field initialisers
- * therefore need per-method test instances (JUnit's default).
+ * {@link ProcessEngineExtension}. Before each test camunda-bpm-assert is bound to the engine and the {@code raci}
+ * bean is the real {@link Raci} over the deployed table; after each test the engine clock and the {@link Mocks}
+ * registrations are reset. Recorders registered from field initialisers therefore need per-method test instances
+ * (JUnit's default).
  */
 public final class ProcessTestEngine implements BeforeAllCallback, TestInstancePostProcessor, BeforeEachCallback,
     BeforeTestExecutionCallback, AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback,
@@ -115,6 +117,8 @@ public final class ProcessTestEngine implements BeforeAllCallback, TestInstanceP
   @Override
   public void beforeEach(ExtensionContext context) {
     BpmnAwareTests.init(processEngine());
+    // as in the app: models name the table as ${raci.accountable('...')}; a @BeforeEach may replace it
+    register("raci", new Raci(getDecisionService()));
   }
 
   @Override
@@ -135,6 +139,9 @@ public final class ProcessTestEngine implements BeforeAllCallback, TestInstanceP
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (delegate == null) {
+      return; // the engine never started
+    }
     ProcessEngine engine = processEngine();
     try {
       delegate.afterAll(context); // the coverage report and the class coverage check
