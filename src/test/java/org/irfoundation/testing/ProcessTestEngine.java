@@ -69,7 +69,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, TestInstanceP
   /** The app's failed-job handling (Retry-After), for connector faults. */
   public static final String CONNECTOR_CONFIGURATION = "irf-connector-test-engine.cfg.xml";
 
-  /** Business key of the playbook tests: the incident that incident-response hands to its playbook. */
+  /** Business key (incident id) of the playbook tests. */
   public static final String INCIDENT = "INC-2026-0007";
 
   private final String configurationResource;
