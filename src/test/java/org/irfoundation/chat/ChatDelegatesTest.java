@@ -9,7 +9,10 @@ import static org.mockito.Mockito.verify;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
 import org.irfoundation.engine.FakeExecution;
 import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +41,9 @@ class ChatDelegatesTest {
   }
 
   FakeExecution execution(String activityId) {
-    return new FakeExecution(INCIDENT, activityId, "pi-1").with("incidentId", INCIDENT)
-        .with("title", "Root key used from TOR").with("severity", "P1").with("statusUpdateCadence", "PT30M");
+    return new FakeExecution(INCIDENT, activityId, "pi-1").with(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .with(Inputs.TITLE.name(), "Root key used from TOR").with(Decided.SEVERITY.name(), "P1")
+        .with(Decided.STATUS_UPDATE_CADENCE.name(), "PT30M");
   }
 
   @Test
@@ -50,7 +54,7 @@ class ChatDelegatesTest {
 
     assertThat(db.count("war_room")).isOne();
     WarRoomRef room = chat.findWarRoom(INCIDENT).orElseThrow();
-    assertThat(first.variables).containsEntry("warRoomRef", room.id());
+    assertThat(first.variables).containsEntry(Refs.WAR_ROOM_REF.name(), room.id());
     assertThat(db.jdbc.sql("select title from war_room").query(String.class).single())
         .isEqualTo("INC-2026-0001 [P1] Root key used from TOR");
     verify(lifecycle, times(1)).recordEvent(INCIDENT, TimelineEvent.WAR_ROOM_OPENED, null, "War room " + room + " opened");
@@ -62,14 +66,14 @@ class ChatDelegatesTest {
     openWarRoom.execute(opened.execution);
 
     postStatusReminder.execute(execution(Elements.TASK_POST_STATUS_REMINDER)
-        .with("warRoomRef", opened.variables.get("warRoomRef")).execution);
+        .with(Refs.WAR_ROOM_REF.name(), Refs.WAR_ROOM_REF.from(opened.variables)).execution);
     postStatusReminder.execute(execution(Elements.TASK_POST_STATUS_REMINDER).execution); // found by incident
 
     assertThat(db.jdbc.sql("select body from war_room_message").query(String.class).list()).hasSize(2)
         .allSatisfy(text -> assertThat(text).contains("Status update due for INC-2026-0001 [P1]",
             "Root key used from TOR", "what is known, what is contained, what is next", "PT30M"));
     verify(lifecycle, times(2)).recordEvent(INCIDENT, TimelineEvent.STATUS_REMINDER_POSTED, null,
-        "Status-update reminder in " + opened.variables.get("warRoomRef"));
+        "Status-update reminder in " + Refs.WAR_ROOM_REF.from(opened.variables));
   }
 
   @Test

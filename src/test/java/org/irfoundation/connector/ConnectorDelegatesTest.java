@@ -13,12 +13,15 @@ import java.util.List;
 import org.irfoundation.chat.BuiltinWarRoomLog;
 import org.irfoundation.chat.PostToWarRoomDelegate;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.Notice;
 import org.irfoundation.mail.SendNoticeDelegate;
 import org.irfoundation.engine.FakeExecution;
 import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.templates.CommunicationTemplates;
+import org.irfoundation.templates.TemplateVariables;
 import org.irfoundation.ticket.BuiltinTicketLog;
 import org.irfoundation.ticket.CommentTicketDelegate;
 import org.irfoundation.ticket.TicketRef;
@@ -48,16 +51,19 @@ class ConnectorDelegatesTest {
   }
 
   FakeExecution execution(String activityId) {
-    return new FakeExecution(INCIDENT, activityId, "pi-1").with("incidentId", INCIDENT)
-        .with("title", "Customer database exfiltrated").with("severity", "P1").with("statusUpdateCadence", "PT30M")
-        .with("awareAt", "2026-03-02T09:00:00Z").with("regulation", "GDPR").with("notificationDeadline", "PT72H");
+    return new FakeExecution(INCIDENT, activityId, "pi-1").with(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .with(Inputs.TITLE.name(), "Customer database exfiltrated").with(Decided.SEVERITY.name(), "P1")
+        .with(Decided.STATUS_UPDATE_CADENCE.name(), "PT30M").with(Inputs.AWARE_AT.name(), "2026-03-02T09:00:00Z")
+        .with(TemplateVariables.REGULATION.name(), "GDPR")
+        .with(TemplateVariables.NOTIFICATION_DEADLINE.name(), "PT72H");
   }
 
   @Test
   void commentTicketMovesTheStatusAndComments() {
     TicketRef ref = tickets.open(new TicketRequest(INCIDENT, "t", "P1", "DATA_BREACH"));
     new CommentTicketDelegate(new TicketService(tickets, lifecycle)).execute(execution("Task_Comment")
-        .with("comment", "Containment started").with("ticketStatus", "in_progress").execution);
+        .with(CommentTicketDelegate.COMMENT.name(), "Containment started")
+        .with(CommentTicketDelegate.TICKET_STATUS.name(), "in_progress").execution);
 
     assertThat(tickets.status(ref)).contains("IN_PROGRESS");
     assertThat(db.jdbc.sql("select body from ticket_comment").query(String.class).list())
@@ -77,9 +83,10 @@ class ConnectorDelegatesTest {
     chat.openWarRoom(INCIDENT, "room");
     PostToWarRoomDelegate delegate = new PostToWarRoomDelegate(new WarRoomService(chat, lifecycle, templates), templates);
 
-    delegate.execute(execution("Task_Post").with("template", "status-update").execution);
-    delegate.execute(execution("Task_Post").with("message", "Backups verified").execution);
-    delegate.execute(execution("Task_Post").with("message", "Phishing wave").with("channel", "security").execution);
+    delegate.execute(execution("Task_Post").with(PostToWarRoomDelegate.TEMPLATE.name(), "status-update").execution);
+    delegate.execute(execution("Task_Post").with(PostToWarRoomDelegate.MESSAGE.name(), "Backups verified").execution);
+    delegate.execute(execution("Task_Post").with(PostToWarRoomDelegate.MESSAGE.name(), "Phishing wave")
+        .with(PostToWarRoomDelegate.CHANNEL.name(), "security").execution);
 
     List<String> posted = db.jdbc.sql("select body from war_room_message order by id").query(String.class).list();
     assertThat(posted).hasSize(2);
@@ -93,8 +100,10 @@ class ConnectorDelegatesTest {
   @Test
   void sendNoticeRendersTheTemplateForGroupsAndAddressesOnce() {
     SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
-    FakeExecution execution = execution("Task_NotifyRegulator").with("template", "regulator-notice")
-        .with("recipientGroups", "legal").with("recipientAddresses", "breach@dpa.example");
+    FakeExecution execution = execution("Task_NotifyRegulator")
+        .with(SendNoticeDelegate.TEMPLATE.name(), "regulator-notice")
+        .with(SendNoticeDelegate.RECIPIENT_GROUPS.name(), "legal")
+        .with(SendNoticeDelegate.RECIPIENT_ADDRESSES.name(), "breach@dpa.example");
 
     delegate.execute(execution.execution);
     delegate.execute(execution.execution); // a retried job
@@ -112,7 +121,8 @@ class ConnectorDelegatesTest {
     SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
     assertThatThrownBy(() -> delegate.execute(execution("Task_N").execution))
         .hasMessage("Send notice (Task_N) needs the input parameter template");
-    assertThatThrownBy(() -> delegate.execute(execution("Task_N").with("template", "executive-brief").execution))
+    assertThatThrownBy(() -> delegate.execute(execution("Task_N")
+        .with(SendNoticeDelegate.TEMPLATE.name(), "executive-brief").execution))
         .hasMessage("Send notice (Task_N) needs recipientGroups or recipientAddresses");
   }
 }

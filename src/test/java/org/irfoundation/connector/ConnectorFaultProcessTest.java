@@ -18,18 +18,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.ticket.JiraTicketSystem;
 import org.irfoundation.ticket.OpenTicketDelegate;
 import org.irfoundation.ticket.TicketProperties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,35 +41,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConnectorFaultProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
-      .configurationResource("irf-connector-test-engine.cfg.xml").build();
+  static ProcessTestEngine engine = ProcessTestEngine.withoutCoverage(ProcessTestEngine.CONNECTOR_CONFIGURATION);
 
   @RegisterExtension
   static WireMockExtension jira = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   static final String INCIDENT = "INC-2026-0001";
+  /** The fixture model: one async service task that opens the ticket. */
+  static final String PROCESS_KEY = "connector-fault";
+  static final String TASK_OPEN_TICKET = "Task_OpenTicket";
 
-  ProcessEngine engine;
   ManagementService management;
 
   @BeforeEach
   void register() {
-    engine = engineExtension.getProcessEngine();
     management = engine.getManagementService();
     JiraTicketSystem tickets = new JiraTicketSystem(
         new TicketProperties.Jira(jira.baseUrl(), "ir@example.com", "secret-token", "IR", "Task", null),
         new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofSeconds(5)), d -> { });
-    Mocks.register("openTicket", new OpenTicketDelegate(new TicketService(tickets, mock(IncidentLifecycle.class))));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    engine.register("openTicket", new OpenTicketDelegate(new TicketService(tickets, mock(IncidentLifecycle.class))));
   }
 
   ProcessInstance start() {
-    return engine.getRuntimeService().startProcessInstanceByKey("connector-fault", INCIDENT,
-        Map.of("incidentId", INCIDENT, "title", "Root key used from TOR", "severity", "P1"));
+    return engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, INCIDENT, Map.of(Inputs.INCIDENT_ID.name(),
+        INCIDENT, Inputs.TITLE.name(), "Root key used from TOR", Decided.SEVERITY.name(), "P1"));
   }
 
   Job job(ProcessInstance pi) {
@@ -106,7 +101,7 @@ class ConnectorFaultProcessTest {
     assertThat(retried.getExceptionMessage()).startsWith("Jira answered HTTP 500 to create issue for INC-2026-0001");
     assertThat(run(retried)).isNull();
 
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "ticketRef")).isEqualTo("IR-24");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Refs.TICKET_REF.name())).isEqualTo("IR-24");
     jira.verify(2, postRequestedFor(urlPathEqualTo("/rest/api/3/issue")));
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
   }
@@ -130,7 +125,7 @@ class ConnectorFaultProcessTest {
     assertThat(retried.getDuedate()).isAfter(Instant.now().plusSeconds(50)); // R5/PT1M: a minute later
     assertThat(run(retried)).isNull();
 
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "ticketRef")).isEqualTo("IR-24");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Refs.TICKET_REF.name())).isEqualTo("IR-24");
     jira.verify(1, postRequestedFor(urlPathEqualTo("/rest/api/3/issue")));
   }
 
@@ -148,7 +143,7 @@ class ConnectorFaultProcessTest {
     assertThat(job(pi).getRetries()).isZero();
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-    assertThat(incident.getActivityId()).isEqualTo("Task_OpenTicket");
+    assertThat(incident.getActivityId()).isEqualTo(TASK_OPEN_TICKET);
     assertThat(incident.getIncidentMessage())
         .isEqualTo("Jira answered HTTP 502 to create issue for INC-2026-0001: Bad Gateway");
     jira.verify(5, postRequestedFor(urlPathEqualTo("/rest/api/3/issue")));

@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.irfoundation.incident.Roles;
+import org.irfoundation.testing.ProcessTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RaciTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("irf-test-engine.cfg.xml").build();
+  static ProcessTestEngine engine = ProcessTestEngine.withoutCoverage();
 
-  ProcessEngine engine() {
-    return extension.getProcessEngine();
-  }
+  /** The model each routing test deploys: one user task with the raciActivity property. */
+  static final String PROCESS_KEY = "raci-routing";
+  static final String TASK_ROUTED = "Task_Routed";
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
@@ -46,7 +44,7 @@ class RaciTest {
       notification-clock-start  | legal+privacy-officer | legal
       """)
   void rowsNameResponsibleAndAccountableGroups(String activity, String responsible, String accountable) {
-    Raci.Assignment assignment = new Raci(engine().getDecisionService()).lookup(activity);
+    Raci.Assignment assignment = new Raci(engine.getDecisionService()).lookup(activity);
     assertThat(assignment.responsible()).containsExactly(responsible.split("\\+"));
     assertThat(assignment.accountable()).containsExactly(accountable);
   }
@@ -54,12 +52,12 @@ class RaciTest {
   @Test
   void everyRowNamesOnlyKnownGroupsAndSomeoneResponsibleAndAccountable() {
     Set<String> known = Roles.RESPONDER_ROLES.stream().map(Roles.Role::id).collect(Collectors.toSet());
-    List<String> activities = engine().getRepositoryService().getDmnModelInstance(engine().getRepositoryService()
+    List<String> activities = engine.getRepositoryService().getDmnModelInstance(engine.getRepositoryService()
             .createDecisionDefinitionQuery().decisionDefinitionKey(Raci.DECISION_KEY).singleResult().getId())
         .getModelElementsByType(org.camunda.bpm.model.dmn.instance.InputEntry.class).stream()
         .map(entry -> entry.getTextContent().replace("\"", "").trim()).toList();
     assertThat(activities).hasSizeGreaterThan(25).doesNotHaveDuplicates();
-    Raci raci = new Raci(engine().getDecisionService());
+    Raci raci = new Raci(engine.getDecisionService());
     for (String activity : activities) {
       Raci.Assignment a = raci.lookup(activity);
       assertThat(a.responsible()).as(activity).isNotEmpty();
@@ -74,30 +72,30 @@ class RaciTest {
   @Test
   void aUserTaskWithARaciActivityGoesToTheResponsibleGroups() {
     deploy("account-contain");
-    engine().getRuntimeService().startProcessInstanceByKey("raci-routing");
-    Task task = engine().getTaskService().createTaskQuery().singleResult();
-    assertThat(engine().getTaskService().getIdentityLinksForTask(task.getId()).stream()
+    engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY);
+    Task task = engine.getTaskService().createTaskQuery().singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId)).containsExactly("it-operations");
-    assertThat(engine().getTaskService().createTaskQuery().taskCandidateGroup("it-operations").count()).isOne();
+    assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("it-operations").count()).isOne();
   }
 
   @Test
   void anActivityMissingFromTheTableFailsLoudly() {
     deploy("make-coffee");
-    assertThatThrownBy(() -> engine().getRuntimeService().startProcessInstanceByKey("raci-routing"))
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("No RACI row for activity 'make-coffee'");
   }
 
   private void deploy(String activity) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("raci-routing").camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_Routed").endEvent().done();
-    UserTask task = model.getModelElementById("Task_Routed");
+    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
+        .startEvent().userTask(TASK_ROUTED).endEvent().done();
+    UserTask task = model.getModelElementById(TASK_ROUTED);
     CamundaProperties properties = model.newInstance(CamundaProperties.class);
     CamundaProperty property = model.newInstance(CamundaProperty.class);
     property.setCamundaName(RaciPlugin.PROPERTY);
     property.setCamundaValue(activity);
     properties.addChildElement(property);
     task.builder().addExtensionElement(properties);
-    engine().getRepositoryService().createDeployment().addModelInstance("raci-routing.bpmn", model).deploy();
+    engine.getRepositoryService().createDeployment().addModelInstance(PROCESS_KEY + ".bpmn", model).deploy();
   }
 }

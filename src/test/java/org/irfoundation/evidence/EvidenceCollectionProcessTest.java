@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -23,20 +22,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.irfoundation.evidence.EvidenceCatalog.CollectedItem;
 import org.irfoundation.evidence.EvidenceCatalog.CollectionStatus;
 import org.irfoundation.evidence.EvidenceCollectionApi.Elements;
+import org.irfoundation.evidence.EvidenceCollectionApi.Inputs;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
 import org.irfoundation.incident.IncidentLifecycle;
-import org.junit.jupiter.api.AfterEach;
+import org.irfoundation.testing.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,18 +41,7 @@ class EvidenceCollectionProcessTest {
 
   /** Every flow node and sequence flow of the model is covered by this class (report: target/process-test-coverage). */
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(coverageEngine())
-      .assertClassCoverageAtLeast(1.0).build();
-
-  /** The shared test engine configuration, on a database of its own, with the coverage listeners. */
-  static ProcessEngineConfigurationImpl coverageEngine() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createProcessEngineConfigurationFromResource("irf-test-engine.cfg.xml");
-    configuration.setProcessEngineName("irf-evidence-collection-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:irf-evidence-collection-test;DB_CLOSE_DELAY=1000");
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
-  }
+  static ProcessTestEngine engine = ProcessTestEngine.withCoverage(1.0);
 
   static final String INCIDENT = "INC-2026-0042";
   static final String ITEMS = """
@@ -79,17 +62,10 @@ class EvidenceCollectionProcessTest {
 
   @BeforeEach
   void delegates() {
-    init(engine.getProcessEngine());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T09:00:00Z")));
-    Mocks.register("evidenceCollectionPlan", new EvidenceCollectionPlan(catalog, json));
-    Mocks.register("evidenceCheck", new EvidenceCheck(catalog, json));
-    Mocks.register("evidenceOverdue", new EvidenceOverdue(incidents));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
+    engine.setCurrentTime(Instant.parse("2026-11-28T09:00:00Z"));
+    engine.register("evidenceCollectionPlan", new EvidenceCollectionPlan(catalog, json));
+    engine.register("evidenceCheck", new EvidenceCheck(catalog, json));
+    engine.register("evidenceOverdue", new EvidenceOverdue(incidents));
   }
 
   @Test
@@ -114,7 +90,7 @@ class EvidenceCollectionProcessTest {
         .containsEntry(State.INCIDENT_ID.name(), INCIDENT);
     assertThat(task()).hasCandidateGroup("ir-analyst").hasCandidateGroup("it-operations")
         .hasDueDate(Date.from(Instant.parse("2026-11-29T09:00:00Z")));
-    Assertions.assertThat(engine.getProcessEngine().getFormService().getTaskFormData(task().getId())
+    Assertions.assertThat(engine.getFormService().getTaskFormData(task().getId())
         .getCamundaFormRef().getKey()).isEqualTo(EvidenceCollectionApi.FORM_KEY);
 
     registered(); // the first item arrives: checked in a job of its own, one still missing
@@ -149,8 +125,9 @@ class EvidenceCollectionProcessTest {
   void anOverdueCollectionGoesOnTheTimelineAndToTheIrLead() {
     when(catalog.status(INCIDENT, REQUIRED)).thenReturn(ONE_MISSING, ALL_VERIFIED);
     ProcessInstance instance = runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
-        .businessKey(INCIDENT).setVariable("evidenceItems", ITEMS).setVariable("evidenceDue", "PT4H")
-        .setVariable("evidenceCollectors", "it-operations").execute();
+        .businessKey(INCIDENT).setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS)
+        .setVariable(Inputs.EVIDENCE_DUE.name(), "PT4H").setVariable(Inputs.EVIDENCE_COLLECTORS.name(), "it-operations")
+        .execute();
     assertThat(instance).isWaitingAt(Elements.TASK_COLLECT);
     assertThat(task()).hasCandidateGroup("it-operations");
     Assertions.assertThat(job(Elements.EVENT_OVERDUE).getDuedate())
@@ -191,7 +168,8 @@ class EvidenceCollectionProcessTest {
   void withoutABusinessKeyTheIncidentIdVariableNamesTheIncident() {
     when(catalog.status(INCIDENT, List.of("memory-image"))).thenReturn(ALL_VERIFIED);
     ProcessInstance instance = runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
-        .setVariable("evidenceItems", List.of("memory-image")).setVariable("incidentId", INCIDENT).execute();
+        .setVariable(Inputs.EVIDENCE_ITEMS.name(), List.of("memory-image"))
+        .setVariable(State.INCIDENT_ID.name(), INCIDENT).execute();
     assertThat(instance).isEnded().hasPassed(Elements.EVENT_NOTHING_TO_COLLECT);
   }
 
@@ -203,17 +181,18 @@ class EvidenceCollectionProcessTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evidence");
     }
     Assertions.assertThatThrownBy(() -> runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
-            .setVariable("evidenceItems", ITEMS).execute())
+            .setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS).execute())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("business key");
     Assertions.assertThatThrownBy(() -> runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
-            .businessKey(INCIDENT).setVariable("evidenceItems", ITEMS).setVariable("evidenceDue", "tomorrow").execute())
+            .businessKey(INCIDENT).setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS)
+            .setVariable(Inputs.EVIDENCE_DUE.name(), "tomorrow").execute())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evidenceDue");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   private ProcessInstance start(String items) {
     return runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY).businessKey(INCIDENT)
-        .setVariable("evidenceItems", items).execute();
+        .setVariable(Inputs.EVIDENCE_ITEMS.name(), items).execute();
   }
 
   /** What the evidence API does after every upload and verification. */
@@ -226,5 +205,4 @@ class EvidenceCollectionProcessTest {
     return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
   }
-
 }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.engine.FakeExecution;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class IncidentDelegatesTest {
 
   @Test
   void closeIncidentClosesTheRecordWhichRecordsTheTimelineEntryItself() {
-    new CloseIncidentDelegate(lifecycle).execute(
-        new FakeExecution(INCIDENT, Elements.TASK_CLOSE_INCIDENT, "pi-1").with("incidentId", INCIDENT).execution);
+    new CloseIncidentDelegate(lifecycle).execute(new FakeExecution(INCIDENT, Elements.TASK_CLOSE_INCIDENT, "pi-1")
+        .with(Inputs.INCIDENT_ID.name(), INCIDENT).execution);
     verify(lifecycle).close(INCIDENT);
     verifyNoMoreInteractions(lifecycle);
   }
@@ -28,7 +29,8 @@ class IncidentDelegatesTest {
   void recordTimelineEventRecordsItsInputParameters() {
     new RecordTimelineEventDelegate(lifecycle).execute(
         new FakeExecution(INCIDENT, Elements.TASK_RECORD_ESCALATION_REASSESSED, "sub-1")
-            .with("eventType", "ESCALATION_REASSESSED").with("eventDetail", "Severity P1: engaged ir-lead").execution);
+            .with(RecordTimelineEventDelegate.EVENT_TYPE.name(), TimelineEvent.ESCALATION_REASSESSED.name())
+            .with(RecordTimelineEventDelegate.EVENT_DETAIL.name(), "Severity P1: engaged ir-lead").execution);
     verify(lifecycle).recordEvent(INCIDENT, TimelineEvent.ESCALATION_REASSESSED, null, "Severity P1: engaged ir-lead");
   }
 

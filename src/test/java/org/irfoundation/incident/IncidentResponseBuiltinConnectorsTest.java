@@ -27,13 +27,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.irfoundation.chat.BuiltinWarRoomLog;
 import org.irfoundation.chat.OpenWarRoomDelegate;
 import org.irfoundation.chat.PostStatusReminderDelegate;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
 import org.irfoundation.mail.BuiltinNoticeLog;
+import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.mail.NotifyGroupsDelegate;
 import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.ticket.BuiltinTicketLog;
@@ -41,6 +42,8 @@ import org.irfoundation.ticket.CloseTicketDelegate;
 import org.irfoundation.ticket.OpenTicketDelegate;
 import org.irfoundation.response.NotificationClock;
 import org.irfoundation.response.PostIncidentReviewDue;
+import org.irfoundation.testing.ProcessTestEngine;
+import org.irfoundation.testing.StubModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +64,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IncidentResponseBuiltinConnectorsTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("irf-test-engine.cfg.xml").build();
+  static ProcessTestEngine engine = ProcessTestEngine.withoutCoverage();
 
   static final String INCIDENT = "INC-2026-0042";
 
@@ -72,8 +74,7 @@ class IncidentResponseBuiltinConnectorsTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(extension.getProcessEngine());
-    runtime = extension.getProcessEngine().getRuntimeService();
+    runtime = engine.getRuntimeService();
     db.insertIncident(INCIDENT);
     BuiltinTicketLog tickets = new BuiltinTicketLog(db.jdbc);
     BuiltinWarRoomLog chat = new BuiltinWarRoomLog(db.jdbc);
@@ -81,19 +82,18 @@ class IncidentResponseBuiltinConnectorsTest {
     CommunicationTemplates templates = new CommunicationTemplates();
     TicketService ticketService = new TicketService(tickets, lifecycle);
     WarRoomService warRooms = new WarRoomService(chat, lifecycle, templates);
-    Mocks.register("openTicket", new OpenTicketDelegate(ticketService));
-    Mocks.register("closeTicket", new CloseTicketDelegate(ticketService));
-    Mocks.register("openWarRoom", new OpenWarRoomDelegate(warRooms, templates));
-    Mocks.register("postStatusReminder", new PostStatusReminderDelegate(warRooms));
-    Mocks.register("notifyGroups", new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, templates)));
-    Mocks.register("recordTimelineEvent", new RecordTimelineEventDelegate(lifecycle));
-    Mocks.register("closeIncident", new CloseIncidentDelegate(lifecycle));
-    Mocks.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
+    engine.register("openTicket", new OpenTicketDelegate(ticketService));
+    engine.register("closeTicket", new CloseTicketDelegate(ticketService));
+    engine.register("openWarRoom", new OpenWarRoomDelegate(warRooms, templates));
+    engine.register("postStatusReminder", new PostStatusReminderDelegate(warRooms));
+    engine.register("notifyGroups", new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, templates)));
+    engine.register("recordTimelineEvent", new RecordTimelineEventDelegate(lifecycle));
+    engine.register("closeIncident", new CloseIncidentDelegate(lifecycle));
+    engine.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @AfterEach
   void tearDown() {
-    Mocks.reset();
     db.close();
   }
 
@@ -103,7 +103,8 @@ class IncidentResponseBuiltinConnectorsTest {
     execute(job(TASK_OPEN_TICKET, pi));
     execute(job(TASK_OPEN_WAR_ROOM, pi));
     execute(job(TASK_NOTIFY_ENGAGED, pi));
-    assertThat(runtime.getVariables(pi.getId())).containsEntry("ticketRef", "IRF-1").containsEntry("warRoomRef", "WR-1");
+    assertThat(runtime.getVariables(pi.getId())).containsEntry(Refs.TICKET_REF.name(), "IRF-1")
+        .containsEntry(Refs.WAR_ROOM_REF.name(), "WR-1");
 
     execute(job(EVENT_ACKNOWLEDGE_OVERDUE, pi));
     execute(job(TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, pi));
@@ -114,9 +115,9 @@ class IncidentResponseBuiltinConnectorsTest {
     execute(job(TASK_NOTIFY_SEVERITY_CHANGED, pi));
 
     assertThat(notices()).containsExactly(
-        List.of("ENGAGED", "ir-lead,ir-analyst,executive,legal"),
-        List.of("ACK_OVERDUE", "ir-lead,executive"),
-        List.of("SEVERITY_CHANGED", "ir-lead,ir-analyst,executive,legal"));
+        List.of(NoticeKind.ENGAGED.name(), "ir-lead,ir-analyst,executive,legal"),
+        List.of(NoticeKind.ACK_OVERDUE.name(), "ir-lead,executive"),
+        List.of(NoticeKind.SEVERITY_CHANGED.name(), "ir-lead,ir-analyst,executive,legal"));
     assertThat(db.jdbc.sql("select body from war_room_message").query(String.class).single())
         .startsWith("Status update due for INC-2026-0042 [P1] Root key used from TOR");
     verify(lifecycle).recordEvent(eq(INCIDENT), eq(TimelineEvent.ESCALATION_REASSESSED), isNull(),
@@ -124,7 +125,7 @@ class IncidentResponseBuiltinConnectorsTest {
             + " status updates every PT30M"));
 
     complete(task(TASK_ACKNOWLEDGE, pi));
-    complete(task(IncidentResponseProcessTest.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
+    complete(task(StubModels.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
     complete(task(TASK_POST_INCIDENT_REVIEW, pi));
     execute(job(TASK_CLOSE_TICKET, pi));
     execute(job(TASK_CLOSE_INCIDENT, pi));
@@ -145,11 +146,10 @@ class IncidentResponseBuiltinConnectorsTest {
         .when(lifecycle).recordEvent(eq(INCIDENT), eq(TimelineEvent.NOTICE_SENT), isNull(), anyString());
 
     Job notify = job(TASK_NOTIFY_ENGAGED, pi);
-    assertThatThrownBy(() -> extension.getProcessEngine().getManagementService().executeJob(notify.getId()))
-        .hasMessage("timeline down");
-    extension.getProcessEngine().getManagementService().executeJob(notify.getId()); // the engine's retry
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(notify.getId())).hasMessage("timeline down");
+    engine.getManagementService().executeJob(notify.getId()); // the engine's retry
 
-    assertThat(notices()).containsExactly(List.of("ENGAGED", "ir-lead,ir-analyst,executive,legal"));
+    assertThat(notices()).containsExactly(List.of(NoticeKind.ENGAGED.name(), "ir-lead,ir-analyst,executive,legal"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE);
   }
 
@@ -165,7 +165,7 @@ class IncidentResponseBuiltinConnectorsTest {
 
   private void severityChanged() {
     runtime.createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED)
-        .processInstanceBusinessKey(INCIDENT).setVariable("severity", "P1").correlateWithResult();
+        .processInstanceBusinessKey(INCIDENT).setVariable(Decided.SEVERITY.name(), "P1").correlateWithResult();
   }
 
   /** Kind (from the idempotency key) and recipients of every notice, in order. */

@@ -9,25 +9,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.irfoundation.incident.IncidentResponseApi.Elements.*;
+import static org.irfoundation.incident.RecordTimelineEventDelegate.EVENT_DETAIL;
+import static org.irfoundation.incident.RecordTimelineEventDelegate.EVENT_TYPE;
+import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
+import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
+import static org.irfoundation.testing.StubModels.TASK_WORK_PLAYBOOK;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -35,16 +32,19 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.type.ValueType;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.irfoundation.engine.Variable;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.mail.NoticeKind;
+import org.irfoundation.response.CompromisedAccountPlaybookApi;
+import org.irfoundation.response.DataBreachApi;
+import org.irfoundation.response.MalwareRansomwarePlaybookApi;
 import org.irfoundation.response.NotificationClock;
 import org.irfoundation.response.PostIncidentReviewDue;
-import org.junit.jupiter.api.AfterEach;
+import org.irfoundation.testing.ProcessTestEngine;
+import org.irfoundation.testing.Recorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,62 +67,31 @@ import org.junit.jupiter.params.provider.CsvSource;
     "dmn/raci.dmn"})
 class IncidentResponseProcessTest {
 
-  /** The one user task of the playbook stand-ins in {@code stub-bpmn/}. */
-  static final String TASK_WORK_PLAYBOOK = "Task_WorkPlaybook";
-
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-      .builder(coverageEngineConfiguration())
-      .assertClassCoverageAtLeast(0.95)
-      .build();
-
-  /**
-   * The shared test engine configuration with the coverage listeners, as an engine of its own (own name, own
-   * in-memory database) so that it never meets the cached engine of the other engine tests.
-   */
-  static ProcessEngineConfiguration coverageEngineConfiguration() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createProcessEngineConfigurationFromResource("irf-test-engine.cfg.xml");
-    configuration.setProcessEngineName("irf-process-coverage");
-    configuration.setJdbcUrl("jdbc:h2:mem:irf-process-coverage;DB_CLOSE_DELAY=1000");
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
-  }
+  static ProcessTestEngine engine = ProcessTestEngine.withCoverage(0.95);
 
   static final String INCIDENT = "INC-2026-0001";
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  /** What the playbook stand-in hands back to the incident. */
+  static final String CONTAINED_AT = "containedAt";
+  /** The engine's default result variable of a business rule task: the model maps the outputs instead. */
+  static final String DECISION_RESULT = "decisionResult";
 
-  final Recorder openTicket = new Recorder(e -> Refs.TICKET_REF.set(e, "IRF-1"));
-  final Recorder openWarRoom = new Recorder(e -> Refs.WAR_ROOM_REF.set(e, "WR-1"));
-  final Recorder notifyGroups = new Recorder();
-  final Recorder postStatusReminder = new Recorder();
-  final Recorder recordTimelineEvent = new Recorder();
-  final Recorder closeTicket = new Recorder();
-  final Recorder closeIncident = new Recorder();
+  final Recorder openTicket = engine.record("openTicket", e -> Refs.TICKET_REF.set(e, "IRF-1"));
+  final Recorder openWarRoom = engine.record("openWarRoom", e -> Refs.WAR_ROOM_REF.set(e, "WR-1"));
+  final Recorder notifyGroups = engine.record("notifyGroups");
+  final Recorder postStatusReminder = engine.record("postStatusReminder");
+  final Recorder recordTimelineEvent = engine.record("recordTimelineEvent");
+  final Recorder closeTicket = engine.record("closeTicket");
+  final Recorder closeIncident = engine.record("closeIncident");
 
-  ProcessEngine engine;
   RuntimeService runtime;
 
   @BeforeEach
   void setUp() {
-    engine = extension.getProcessEngine();
-    BpmnAwareTests.init(engine);
     runtime = engine.getRuntimeService();
-    ClockUtil.setCurrentTime(Date.from(T0));
-    Mocks.register("openTicket", openTicket);
-    Mocks.register("openWarRoom", openWarRoom);
-    Mocks.register("notifyGroups", notifyGroups);
-    Mocks.register("postStatusReminder", postStatusReminder);
-    Mocks.register("recordTimelineEvent", recordTimelineEvent);
-    Mocks.register("closeTicket", closeTicket);
-    Mocks.register("closeIncident", closeIncident);
-    Mocks.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
+    engine.setCurrentTime(T0);
+    engine.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @Test
@@ -133,7 +102,7 @@ class IncidentResponseProcessTest {
     Map<String, Object> returned = pi.getVariables();
     assertThat(Decided.SEVERITY.from(returned)).isEqualTo("P1");
     assertThat(Decided.RESPONSE_SLA.from(returned)).isEqualTo("PT1H");
-    assertThat(Decided.PLAYBOOK_KEY.from(returned)).isEqualTo("playbook-compromised-account");
+    assertThat(Decided.PLAYBOOK_KEY.from(returned)).isEqualTo(CompromisedAccountPlaybookApi.PROCESS_KEY);
     assertThat(Decided.TRIAGE_NEEDED.from(returned)).isFalse();
     assertThat(Decided.ENGAGED_GROUPS.from(returned)).isEqualTo("ir-lead,ir-analyst,executive,legal");
     assertThat(Decided.ACKNOWLEDGE_SLA.from(returned)).isEqualTo("PT15M");
@@ -141,7 +110,7 @@ class IncidentResponseProcessTest {
     assertThat(Decided.EXECUTIVE_NOTICE.from(returned)).isTrue();
     assertThat(Decided.LEGAL_ENGAGED.from(returned)).isTrue();
     assertThat(Decided.PROVIDER_ENGAGED.from(returned)).isFalse();
-    assertThat(returned).doesNotContainKey("decisionResult");
+    assertThat(returned).doesNotContainKey(DECISION_RESULT);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_OPEN_TICKET)
         .hasPassedInOrder(EVENT_REPORTED, TASK_CLASSIFY, TASK_SELECT_PLAYBOOK, TASK_ESCALATION_POLICY);
     assertNoObjectVariables(pi);
@@ -149,17 +118,17 @@ class IncidentResponseProcessTest {
     executeJob(pi, TASK_OPEN_TICKET);
     executeJob(pi, TASK_OPEN_WAR_ROOM);
     executeJob(pi, TASK_NOTIFY_ENGAGED);
-    assertThat(openTicket.single()).containsEntry("_businessKey", INCIDENT);
-    assertThat(openWarRoom.single()).containsEntry("ticketRef", "IRF-1");
-    assertThat(notifyGroups.single()).containsEntry("noticeKind", "ENGAGED")
-        .containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal").doesNotContainKey("recipientGroups")
-        .containsEntry("warRoomRef", "WR-1");
+    assertThat(openTicket.single()).containsEntry(Recorder.BUSINESS_KEY, INCIDENT);
+    assertThat(openWarRoom.single()).containsEntry(Refs.TICKET_REF.name(), "IRF-1");
+    assertThat(notifyGroups.single()).containsEntry(NOTICE_KIND.name(), NoticeKind.ENGAGED.name())
+        .containsEntry(Decided.ENGAGED_GROUPS.name(), "ir-lead,ir-analyst,executive,legal")
+        .doesNotContainKey(RECIPIENT_GROUPS.name()).containsEntry(Refs.WAR_ROOM_REF.name(), "WR-1");
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).task().hasCandidateGroup("ir-lead");
     complete(task(TASK_ACKNOWLEDGE, pi));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK).hasNotPassed(TASK_CHOOSE_PLAYBOOK);
-    ProcessInstance playbook = calledProcessInstance("playbook-compromised-account", pi);
+    ProcessInstance playbook = calledProcessInstance(CompromisedAccountPlaybookApi.PROCESS_KEY, pi);
     complete(task(TASK_WORK_PLAYBOOK, playbook));
 
     // P1: the review is due 5 business days later (T0 is a Monday)
@@ -172,9 +141,9 @@ class IncidentResponseProcessTest {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(TASK_OPEN_TICKET, TASK_OPEN_WAR_ROOM,
         TASK_NOTIFY_ENGAGED, SUBPROCESS_RESPOND, TASK_ACKNOWLEDGE, GATEWAY_PLAYBOOK_KNOWN, CALL_PLAYBOOK,
         TASK_POST_INCIDENT_REVIEW, TASK_CLOSE_TICKET, TASK_CLOSE_INCIDENT, EVENT_CLOSED);
-    assertThat(closeTicket.single()).containsEntry("ticketRef", "IRF-1");
-    assertThat(closeIncident.single()).containsEntry("incidentId", INCIDENT);
-    assertThat(postStatusReminder.calls).isEmpty();
+    assertThat(closeTicket.single()).containsEntry(Refs.TICKET_REF.name(), "IRF-1");
+    assertThat(closeIncident.single()).containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT);
+    assertThat(postStatusReminder.calls()).isEmpty();
     assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
@@ -194,9 +163,9 @@ class IncidentResponseProcessTest {
       assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"key\": \"playbookKey\"")
           .contains("playbook-compromised-account", "playbook-malware-ransomware", "playbook-data-breach");
     }
-    complete(choose, withVariables("playbookKey", "playbook-data-breach"));
+    complete(choose, withVariables(Decided.PLAYBOOK_KEY.name(), DataBreachApi.PROCESS_KEY));
 
-    ProcessInstance playbook = calledProcessInstance("playbook-data-breach", pi);
+    ProcessInstance playbook = calledProcessInstance(DataBreachApi.PROCESS_KEY, pi);
     BpmnAwareTests.assertThat(playbook).hasBusinessKey(INCIDENT);
     complete(task(TASK_WORK_PLAYBOOK, playbook));
     complete(task(TASK_POST_INCIDENT_REVIEW, pi));
@@ -208,10 +177,10 @@ class IncidentResponseProcessTest {
 
   @ParameterizedTest
   @CsvSource({
-      "COMPROMISED_ACCOUNT, playbook-compromised-account",
-      "MALWARE,             playbook-malware-ransomware",
-      "RANSOMWARE,          playbook-malware-ransomware",
-      "DATA_BREACH,         playbook-data-breach"})
+      "COMPROMISED_ACCOUNT, " + CompromisedAccountPlaybookApi.PROCESS_KEY,
+      "MALWARE,             " + MalwareRansomwarePlaybookApi.PROCESS_KEY,
+      "RANSOMWARE,          " + MalwareRansomwarePlaybookApi.PROCESS_KEY,
+      "DATA_BREACH,         " + DataBreachApi.PROCESS_KEY})
   void theCallActivityStartsTheSelectedPlaybookWithTheIncidentAsBusinessKeyAndAllVariables(String category,
       String playbookKey) {
     ProcessInstanceWithVariables pi = start(category, false);
@@ -222,17 +191,18 @@ class IncidentResponseProcessTest {
     BpmnAwareTests.assertThat(playbook).hasBusinessKey(INCIDENT).isWaitingAt(TASK_WORK_PLAYBOOK)
         .task().hasCandidateGroup("ir-lead").hasCandidateGroup("ir-analyst");
     Map<String, Object> passed = runtime.getVariables(playbook.getId());
-    assertThat(passed).containsEntry("incidentId", INCIDENT).containsEntry("title", "Root key used from TOR")
-        .containsEntry("category", category).containsEntry("severity", "P3").containsEntry("playbookKey", playbookKey)
-        .containsEntry("engagedGroups", "ir-lead,ir-analyst").containsEntry("ticketRef", "IRF-1")
-        .containsEntry("warRoomRef", "WR-1");
+    assertThat(passed).containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .containsEntry(Inputs.TITLE.name(), "Root key used from TOR").containsEntry(Inputs.CATEGORY.name(), category)
+        .containsEntry(Decided.SEVERITY.name(), "P3").containsEntry(Decided.PLAYBOOK_KEY.name(), playbookKey)
+        .containsEntry(Decided.ENGAGED_GROUPS.name(), "ir-lead,ir-analyst")
+        .containsEntry(Refs.TICKET_REF.name(), "IRF-1").containsEntry(Refs.WAR_ROOM_REF.name(), "WR-1");
 
     // what the playbook learns comes back to the incident
-    complete(task(TASK_WORK_PLAYBOOK, playbook), withVariables("containedAt", "2026-03-02T11:00:00Z"));
+    complete(task(TASK_WORK_PLAYBOOK, playbook), withVariables(CONTAINED_AT, "2026-03-02T11:00:00Z"));
     // P3: the review is due 15 business days later
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task()
         .hasDueDate(Date.from(Instant.parse("2026-03-23T09:00:00Z")));
-    assertThat(runtime.getVariable(pi.getId(), "containedAt")).isEqualTo("2026-03-02T11:00:00Z");
+    assertThat(runtime.getVariable(pi.getId(), CONTAINED_AT)).isEqualTo("2026-03-02T11:00:00Z");
   }
 
   @Test
@@ -242,13 +212,13 @@ class IncidentResponseProcessTest {
 
     Job overdue = job(EVENT_ACKNOWLEDGE_OVERDUE, pi);
     assertThat(overdue.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
+    engine.setCurrentTime(T0.plus(Duration.ofMinutes(16)));
     execute(overdue);
     executeJob(pi, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE);
 
-    assertThat(notifyGroups.calls).hasSize(2);
-    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "ACK_OVERDUE")
-        .containsEntry("recipientGroups", "ir-lead,executive");
+    assertThat(notifyGroups.calls()).hasSize(2);
+    assertThat(notifyGroups.calls().get(1)).containsEntry(NOTICE_KIND.name(), NoticeKind.ACK_OVERDUE.name())
+        .containsEntry(RECIPIENT_GROUPS.name(), "ir-lead,executive");
     // non-interrupting: the acknowledge task is still open, and the incident goes on when it is done
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE)
         .hasPassed(EVENT_ACKNOWLEDGE_OVERDUE, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, "Event_AcknowledgeOverdueNotified");
@@ -263,8 +233,8 @@ class IncidentResponseProcessTest {
     assertThat(job(EVENT_ACKNOWLEDGE_OVERDUE, pi).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
     execute(job(EVENT_ACKNOWLEDGE_OVERDUE, pi));
     executeJob(pi, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE);
-    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "ACK_OVERDUE")
-        .containsEntry("recipientGroups", "ir-lead");
+    assertThat(notifyGroups.calls().get(1)).containsEntry(NOTICE_KIND.name(), NoticeKind.ACK_OVERDUE.name())
+        .containsEntry(RECIPIENT_GROUPS.name(), "ir-lead");
   }
 
   @Test
@@ -274,19 +244,19 @@ class IncidentResponseProcessTest {
 
     Job first = job(EVENT_STATUS_UPDATE_DUE, pi);
     assertThat(first.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(30))));
+    engine.setCurrentTime(T0.plus(Duration.ofMinutes(30)));
     execute(first);
     executeJob(pi, TASK_POST_STATUS_REMINDER);
-    assertThat(postStatusReminder.single()).containsEntry("warRoomRef", "WR-1")
-        .containsEntry("statusUpdateCadence", "PT30M");
+    assertThat(postStatusReminder.single()).containsEntry(Refs.WAR_ROOM_REF.name(), "WR-1")
+        .containsEntry(Decided.STATUS_UPDATE_CADENCE.name(), "PT30M");
 
     // the cycle goes on while the response runs
     Job second = job(EVENT_STATUS_UPDATE_DUE, pi);
     assertThat(second.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(60)));
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(60))));
+    engine.setCurrentTime(T0.plus(Duration.ofMinutes(60)));
     execute(second);
     executeJob(pi, TASK_POST_STATUS_REMINDER);
-    assertThat(postStatusReminder.calls).hasSize(2);
+    assertThat(postStatusReminder.calls()).hasSize(2);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).hasPassed("Event_StatusReminderPosted");
 
     // and stops with it
@@ -307,26 +277,30 @@ class IncidentResponseProcessTest {
     correlateSeverityChanged("P1");
 
     // the policy's outputs replace the process-level variables that the main flow and the timers read
-    for (String name : List.of("engagedGroups", "acknowledgeSla", "statusUpdateCadence", "executiveNotice",
-        "legalEngaged", "providerEngaged", "severity")) {
+    for (Variable<?> decided : List.of(Decided.ENGAGED_GROUPS, Decided.ACKNOWLEDGE_SLA,
+        Decided.STATUS_UPDATE_CADENCE, Decided.EXECUTIVE_NOTICE, Decided.LEGAL_ENGAGED, Decided.PROVIDER_ENGAGED,
+        Decided.SEVERITY)) {
       List<VariableInstance> instances = runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId())
-          .variableName(name).list();
-      assertThat(instances).as(name).singleElement()
+          .variableName(decided.name()).list();
+      assertThat(instances).as(decided.name()).singleElement()
           .satisfies(v -> assertThat(v.getExecutionId()).isEqualTo(pi.getId()));
     }
-    assertThat(runtime.getVariables(pi.getId())).containsEntry("severity", "P1")
-        .containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal").containsEntry("executiveNotice", true)
-        .containsEntry("statusUpdateCadence", "PT30M");
+    assertThat(runtime.getVariables(pi.getId())).containsEntry(Decided.SEVERITY.name(), "P1")
+        .containsEntry(Decided.ENGAGED_GROUPS.name(), "ir-lead,ir-analyst,executive,legal")
+        .containsEntry(Decided.EXECUTIVE_NOTICE.name(), true)
+        .containsEntry(Decided.STATUS_UPDATE_CADENCE.name(), "PT30M");
     assertNoObjectVariables(pi);
 
     executeJob(pi, TASK_RECORD_ESCALATION_REASSESSED);
-    assertThat(recordTimelineEvent.single()).containsEntry("eventType", "ESCALATION_REASSESSED")
-        .containsEntry("eventDetail", "Severity P1: engaged ir-lead,ir-analyst,executive,legal, acknowledge within"
-            + " PT15M, status updates every PT30M");
+    assertThat(recordTimelineEvent.single())
+        .containsEntry(EVENT_TYPE.name(), TimelineEvent.ESCALATION_REASSESSED.name())
+        .containsEntry(EVENT_DETAIL.name(), "Severity P1: engaged ir-lead,ir-analyst,executive,legal, acknowledge"
+            + " within PT15M, status updates every PT30M");
     executeJob(pi, TASK_NOTIFY_SEVERITY_CHANGED);
-    assertThat(notifyGroups.calls).hasSize(2);
-    assertThat(notifyGroups.calls.get(1)).containsEntry("noticeKind", "SEVERITY_CHANGED")
-        .containsEntry("severity", "P1").containsEntry("engagedGroups", "ir-lead,ir-analyst,executive,legal");
+    assertThat(notifyGroups.calls()).hasSize(2);
+    assertThat(notifyGroups.calls().get(1)).containsEntry(NOTICE_KIND.name(), NoticeKind.SEVERITY_CHANGED.name())
+        .containsEntry(Decided.SEVERITY.name(), "P1")
+        .containsEntry(Decided.ENGAGED_GROUPS.name(), "ir-lead,ir-analyst,executive,legal");
     BpmnAwareTests.assertThat(pi).hasPassedInOrder(EVENT_SEVERITY_CHANGED, TASK_REASSESS_ESCALATION,
         TASK_RECORD_ESCALATION_REASSESSED, TASK_NOTIFY_SEVERITY_CHANGED, "Event_SeverityChangeHandled");
 
@@ -345,7 +319,7 @@ class IncidentResponseProcessTest {
     assertThat(first.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(24)));
 
     correlateSeverityChanged("P1"); // now every 30 minutes
-    ClockUtil.setCurrentTime(first.getDuedate());
+    engine.setCurrentTime(first.getDuedate());
     execute(first);
 
     Job next = job(EVENT_STATUS_UPDATE_DUE, pi);
@@ -361,7 +335,7 @@ class IncidentResponseProcessTest {
 
     assertThat(jobQuery().processInstanceId(pi.getId()).activityId(TASK_RECORD_ESCALATION_REASSESSED).count())
         .isEqualTo(2);
-    assertThat(runtime.getVariable(pi.getId(), "severity")).isEqualTo("P1");
+    assertThat(runtime.getVariable(pi.getId(), Decided.SEVERITY.name())).isEqualTo("P1");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_OPEN_TICKET, TASK_RECORD_ESCALATION_REASSESSED);
   }
 
@@ -418,33 +392,6 @@ class IncidentResponseProcessTest {
     List<VariableInstance> variables = runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list();
     assertThat(variables).isNotEmpty().allSatisfy(v -> assertThat(v.getTypedValue().getType())
         .as(v.getName()).isNotEqualTo(ValueType.OBJECT));
-    assertThat(variables).extracting(VariableInstance::getName).doesNotContain("decisionResult");
-  }
-
-  /** Stands in for a delegate: records the variables it saw, optionally sets some. */
-  static class Recorder implements JavaDelegate {
-    final List<Map<String, Object>> calls = new ArrayList<>();
-    private final Consumer<DelegateExecution> effect;
-
-    Recorder() {
-      this(e -> { });
-    }
-
-    Recorder(Consumer<DelegateExecution> effect) {
-      this.effect = effect;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      Map<String, Object> seen = new HashMap<>(execution.getVariables());
-      seen.put("_businessKey", execution.getProcessBusinessKey());
-      calls.add(seen);
-      effect.accept(execution);
-    }
-
-    Map<String, Object> single() {
-      assertThat(calls).hasSize(1);
-      return calls.get(0);
-    }
+    assertThat(variables).extracting(VariableInstance::getName).doesNotContain(DECISION_RESULT);
   }
 }

@@ -6,11 +6,16 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
+import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
 
 import org.irfoundation.incident.TimelineEvent;
 import java.util.List;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
 import org.irfoundation.engine.FakeExecution;
 import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +42,11 @@ class NotifyGroupsDelegateTest {
   }
 
   FakeExecution execution(String activityId, String scopeInstance) {
-    return new FakeExecution(INCIDENT, activityId, scopeInstance).with("incidentId", INCIDENT)
-        .with("title", "Root key used from TOR").with("severity", "P1").with("responseSla", "PT1H")
-        .with("engagedGroups", "ir-lead, ir-analyst,executive").with("acknowledgeSla", "PT15M")
-        .with("statusUpdateCadence", "PT30M").with("ticketRef", "IRF-1").with("warRoomRef", "WR-1");
+    return new FakeExecution(INCIDENT, activityId, scopeInstance).with(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .with(Inputs.TITLE.name(), "Root key used from TOR").with(Decided.SEVERITY.name(), "P1")
+        .with(Decided.RESPONSE_SLA.name(), "PT1H").with(Decided.ENGAGED_GROUPS.name(), "ir-lead, ir-analyst,executive")
+        .with(Decided.ACKNOWLEDGE_SLA.name(), "PT15M").with(Decided.STATUS_UPDATE_CADENCE.name(), "PT30M")
+        .with(Refs.TICKET_REF.name(), "IRF-1").with(Refs.WAR_ROOM_REF.name(), "WR-1");
   }
 
   List<Notice> logged() {
@@ -50,7 +56,8 @@ class NotifyGroupsDelegateTest {
 
   @Test
   void theEngagedGroupsAreToldWhatIsExpectedOfThem() {
-    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("noticeKind", "ENGAGED").execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1")
+        .with(NOTICE_KIND.name(), NoticeKind.ENGAGED.name()).execution);
 
     Notice notice = logged().get(0);
     assertThat(notice.recipientGroups()).containsExactly("ir-lead", "ir-analyst", "executive");
@@ -65,7 +72,8 @@ class NotifyGroupsDelegateTest {
 
   @Test
   void aRetriedJobSendsNothingTwice() {
-    FakeExecution execution = execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("noticeKind", "ENGAGED");
+    FakeExecution execution = execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1")
+        .with(NOTICE_KIND.name(), NoticeKind.ENGAGED.name());
     notifyGroups.execute(execution.execution);
     notifyGroups.execute(execution.execution);
 
@@ -75,10 +83,10 @@ class NotifyGroupsDelegateTest {
 
   @Test
   void eachSeverityChangeGetsItsOwnNotice() {
-    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, "SubProcess_SeverityChanged:1")
-        .with("noticeKind", "SEVERITY_CHANGED").execution);
-    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, "SubProcess_SeverityChanged:2")
-        .with("noticeKind", "SEVERITY_CHANGED").execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, Elements.SUBPROCESS_SEVERITY_CHANGED + ":1")
+        .with(NOTICE_KIND.name(), NoticeKind.SEVERITY_CHANGED.name()).execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_SEVERITY_CHANGED, Elements.SUBPROCESS_SEVERITY_CHANGED + ":2")
+        .with(NOTICE_KIND.name(), NoticeKind.SEVERITY_CHANGED.name()).execution);
 
     assertThat(logged()).hasSize(2).allSatisfy(notice -> {
       assertThat(notice.subject()).isEqualTo("[P1] INC-2026-0001: severity is now P1 - Root key used from TOR");
@@ -89,8 +97,9 @@ class NotifyGroupsDelegateTest {
 
   @Test
   void anOverdueAcknowledgeGoesToTheRecipientGroupsParameter() {
-    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, "SubProcess_Respond:1")
-        .with("noticeKind", "ACK_OVERDUE").with("recipientGroups", "ir-lead,executive").execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, Elements.SUBPROCESS_RESPOND + ":1")
+        .with(NOTICE_KIND.name(), NoticeKind.ACK_OVERDUE.name()).with(RECIPIENT_GROUPS.name(), "ir-lead,executive")
+        .execution);
 
     Notice notice = logged().get(0);
     assertThat(notice.recipientGroups()).containsExactly("ir-lead", "executive");
@@ -101,7 +110,8 @@ class NotifyGroupsDelegateTest {
 
   @Test
   void withoutRecipientsNothingIsSent() {
-    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1").with("engagedGroups", " ").execution);
+    notifyGroups.execute(execution(Elements.TASK_NOTIFY_ENGAGED, "pi-1")
+        .with(Decided.ENGAGED_GROUPS.name(), " ").execution);
     assertThat(logged()).isEmpty();
     verify(lifecycle, never()).recordEvent(anyString(), any(TimelineEvent.class), anyString(), anyString());
   }

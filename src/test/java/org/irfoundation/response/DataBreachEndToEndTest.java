@@ -25,6 +25,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.irfoundation.IrSpringBootTest;
 import org.irfoundation.evidence.EvidenceCollectionApi;
+import org.irfoundation.incident.IncidentResponseApi;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.response.RegulatoryNotificationApi.Obligation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -87,49 +91,59 @@ class DataBreachEndToEndTest {
         new HttpEntity<>(report, headers), JsonNode.class);
     assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     String incident = created.getBody().get("id").asText();
-    assertThat(created.getBody().get("playbook").asText()).isEqualTo("playbook-data-breach");
+    assertThat(created.getBody().get("playbook").asText()).isEqualTo(DataBreachApi.PROCESS_KEY);
 
     runJobs(incident);
-    complete(incident, "Task_Acknowledge", "ir-lead", Map.of());
+    complete(incident, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE, "ir-lead", Map.of());
     runJobs(incident); // awareness, clocks, DPO notice
 
     // the DPO task is the privacy officer's: an analyst can neither see nor complete it
-    Task dpo = task(incident, "Task_ConfirmDpoNotice");
+    Task dpo = task(incident, DataBreachApi.Elements.TASK_CONFIRM_DPO_NOTICE);
     assertThat(as("ir-analyst").getForEntity("/engine-rest/task/" + dpo.getId(), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(as("ir-analyst").postForEntity("/engine-rest/task/" + dpo.getId() + "/complete",
-        variables(Map.of("dpoContact", "me")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        variables(Map.of(DataBreachApi.Vars.DPO_CONTACT.name(), "me")), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(dpo.getId()).count()).isOne();
-    complete(incident, "Task_ConfirmDpoNotice", "privacy-officer", Map.of("dpoContact", "dpo@example.org"));
+    complete(incident, DataBreachApi.Elements.TASK_CONFIRM_DPO_NOTICE, "privacy-officer",
+        Map.of(DataBreachApi.Vars.DPO_CONTACT.name(), "dpo@example.org"));
 
-    complete(incident, "Task_AssessSeverity", "ir-lead", Map.of("severity", "P1"));
+    complete(incident, DataBreachApi.Elements.TASK_ASSESS_SEVERITY, "ir-lead", Map.of(Decided.SEVERITY.name(), "P1"));
     runJobs(incident); // legal engaged, communications on standby
-    complete(incident, "Task_ScopeBreach", "ir-analyst", Map.of("dataTier", "high", "peopleAffected", 1200L,
-        "euResidents", true, "pii", true, "dataEncrypted", "no", "keyCompromised", "unknown",
-        "dataLeftEnvironment", "yes", "accessOngoing", "no"));
+    complete(incident, DataBreachApi.Elements.TASK_SCOPE, "ir-analyst", Map.of(DataBreachApi.Vars.DATA_TIER.name(),
+        "high", DataBreachApi.Vars.PEOPLE_AFFECTED.name(), 1200L, DataBreachApi.Vars.EU_RESIDENTS.name(), true,
+        DataBreachApi.Vars.PII.name(), true, DataBreachApi.Vars.DATA_ENCRYPTED.name(), "no",
+        DataBreachApi.Vars.KEY_COMPROMISED.name(), "unknown", DataBreachApi.Vars.DATA_LEFT_ENVIRONMENT.name(), "yes",
+        DataBreachApi.Vars.ACCESS_ONGOING.name(), "no"));
     collectEvidence(incident, "ir-analyst");
-    complete(incident, "Task_DecideNotification", "privacy-officer", Map.of("gdprRisk", "risk",
-        "notificationReasons", "EU: contact data of 1200 customers left the environment unencrypted; risk of"
-            + " phishing; notify the supervisory authority. No US residents."));
+    complete(incident, DataBreachApi.Elements.TASK_DECIDE_NOTIFICATION, "privacy-officer",
+        Map.of(DataBreachApi.Vars.GDPR_RISK.name(), "risk", DataBreachApi.Vars.NOTIFICATION_REASONS.name(),
+            "EU: contact data of 1200 customers left the environment unencrypted; risk of"
+                + " phishing; notify the supervisory authority. No US residents."));
     runJobs(incident); // decision recorded, obligations determined, GDPR clock computed
 
-    String notice = runtimeService.createProcessInstanceQuery().processDefinitionKey("regulatory-notification")
-        .processInstanceBusinessKey(incident).singleResult().getId();
-    assertThat(runtimeService.getVariable(notice, "regulation")).isEqualTo("GDPR Art. 33");
-    Date dueAt = (Date) runtimeService.getVariable(notice, "dueAt");
+    String notice = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(RegulatoryNotificationApi.PROCESS_KEY).processInstanceBusinessKey(incident)
+        .singleResult().getId();
+    assertThat(runtimeService.getVariable(notice, Obligation.REGULATION.name())).isEqualTo("GDPR Art. 33");
+    Date dueAt = (Date) runtimeService.getVariable(notice, RegulatoryNotificationApi.Vars.DUE_AT.name());
     assertThat(dueAt.toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
 
-    complete(incident, "Task_DraftNotice", "privacy-officer", Map.of("noticeDraft",
-        "Nature: exfiltration of the CRM customer table. Categories: names, e-mails; about 1200 people. DPO:"
-            + " dpo@example.org. Consequences: phishing. Measures: credentials rotated, customers warned."));
+    complete(incident, RegulatoryNotificationApi.Elements.TASK_DRAFT, "privacy-officer",
+        Map.of(RegulatoryNotificationApi.Vars.NOTICE_DRAFT.name(),
+            "Nature: exfiltration of the CRM customer table. Categories: names, e-mails; about 1200 people. DPO:"
+                + " dpo@example.org. Consequences: phishing. Measures: credentials rotated, customers warned."));
     // approval is legal's alone
-    Task approve = task(incident, "Task_ApproveNotice");
+    Task approve = task(incident, RegulatoryNotificationApi.Elements.TASK_APPROVE);
     assertThat(as("privacy-officer").postForEntity("/engine-rest/task/" + approve.getId() + "/complete",
-        variables(Map.of("approval", "approved")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    complete(incident, "Task_ApproveNotice", "legal", Map.of("approval", "approved"));
+        variables(Map.of(RegulatoryNotificationApi.Vars.APPROVAL.name(), "approved")), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    complete(incident, RegulatoryNotificationApi.Elements.TASK_APPROVE, "legal",
+        Map.of(RegulatoryNotificationApi.Vars.APPROVAL.name(), "approved"));
     String filedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    complete(incident, "Task_FileNotice", "privacy-officer", Map.of("filingReference", "SA-2026-0815",
-        "filedAt", filedAt));
+    complete(incident, RegulatoryNotificationApi.Elements.TASK_FILE, "privacy-officer",
+        Map.of(RegulatoryNotificationApi.Vars.FILING_REFERENCE.name(), "SA-2026-0815",
+            RegulatoryNotificationApi.Vars.FILED_AT.name(), filedAt));
     runJobs(incident); // proof, metrics
 
     HistoricProcessInstance filed = historyService.createHistoricProcessInstanceQuery().processInstanceId(notice)
@@ -138,14 +152,15 @@ class DataBreachEndToEndTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(notice)
         .variableName("filedInTime").singleResult().getValue()).isEqualTo(true);
     assertThat(Instant.parse(filedAt)).isBefore(dueAt.toInstant());
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("playbook-data-breach")
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DataBreachApi.PROCESS_KEY)
         .processInstanceBusinessKey(incident).singleResult().getState()).isEqualTo("COMPLETED");
 
     // back in incident-response, at the post-incident review; the timeline holds the proof
-    assertThat(task(incident, "Task_PostIncidentReview")).isNotNull();
+    assertThat(task(incident, IncidentResponseApi.Elements.TASK_POST_INCIDENT_REVIEW)).isNotNull();
     JsonNode view = as("ir-lead").getForEntity("/api/incidents/" + incident, JsonNode.class).getBody();
-    assertThat(view.get("timeline").findValuesAsText("type")).contains("AWARENESS_RECORDED", "NOTIFICATION_DECIDED",
-        "NOTIFICATION_FILED", "BREACH_METRICS");
+    assertThat(view.get("timeline").findValuesAsText("type")).contains(
+        TimelineEvent.AWARENESS_RECORDED.name(), TimelineEvent.NOTIFICATION_DECIDED.name(),
+        TimelineEvent.NOTIFICATION_FILED.name(), TimelineEvent.BREACH_METRICS.name());
     assertThat(view.get("timeline").toString()).contains("SA-2026-0815").contains("in time: true");
   }
 
@@ -157,7 +172,8 @@ class DataBreachEndToEndTest {
     String collection = runtimeService.createProcessInstanceQuery().processDefinitionKey(EvidenceCollectionApi.PROCESS_KEY)
         .processInstanceBusinessKey(incident).singleResult().getId();
     assertThat(task(incident, EvidenceCollectionApi.Elements.TASK_COLLECT)).isNotNull();
-    String[] required = json.readValue((String) runtimeService.getVariable(collection, "requiredItems"), String[].class);
+    String[] required = json.readValue((String) runtimeService.getVariable(collection,
+        EvidenceCollectionApi.State.REQUIRED_ITEMS.name()), String[].class);
     assertThat(required).contains("Access and audit logs (to write-once storage)");
     for (String item : required) {
       MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();

@@ -8,30 +8,31 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.irfoundation.incident.RecordTimelineEventDelegate.EVENT_TYPE;
+import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
+import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
 import static org.irfoundation.response.CompromisedAccountPlaybookApi.Elements.*;
-import static org.irfoundation.response.PlaybookTestSupport.INCIDENT;
-import static org.irfoundation.response.PlaybookTestSupport.candidateGroups;
+import static org.irfoundation.testing.ProcessTestEngine.INCIDENT;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.irfoundation.engine.Raci;
-import org.irfoundation.response.PlaybookTestSupport.Recorder;
-import org.junit.jupiter.api.AfterEach;
+import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.mail.NoticeKind;
+import org.irfoundation.response.CompromisedAccountPlaybookApi.Variables;
+import org.irfoundation.testing.ProcessTestEngine;
+import org.irfoundation.testing.Recorder;
+import org.irfoundation.testing.StubModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,58 +66,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlaybookCompromisedAccountTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-      .builder(PlaybookTestSupport.coverageEngineConfiguration("irf-playbook-account"))
-      .assertClassCoverageAtLeast(0.95)
-      .build();
+  static ProcessTestEngine engine = ProcessTestEngine.withCoverage(0.95);
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-  final Recorder notifyGroups = new Recorder();
-  final Recorder recordTimelineEvent = new Recorder();
-  ProcessEngine engine;
+  final Recorder notifyGroups = engine.record("notifyGroups");
+  final Recorder recordTimelineEvent = engine.record("recordTimelineEvent");
 
   @BeforeEach
   void setUp() {
-    engine = extension.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    ClockUtil.setCurrentTime(Date.from(T0));
-    Mocks.register("notifyGroups", notifyGroups);
-    Mocks.register("recordTimelineEvent", recordTimelineEvent);
-    Mocks.register("raci", new Raci(engine.getDecisionService()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
+    engine.setCurrentTime(T0);
   }
 
   @Test
   void adminMisuseIsP1NotifiesOwnerAndLegalAndRunsContainToRecovery() {
     ProcessInstance pi = start("P2");
     Task triage = task(TASK_TRIAGE, pi);
-    assertThat(candidateGroups(engine, triage)).containsExactly("ir-lead");
+    assertThat(engine.candidateGroups(triage)).containsExactly("ir-lead");
     assertThat(engine.getFormService().getDeployedTaskForm(triage.getId())).isNotNull();
 
     triage(pi, "accessKey", "yes", "yes");
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "severity")).isEqualTo("P1");
-    assertThat(recordTimelineEvent.single()).containsEntry("eventType", "SEVERITY_RAISED")
-        .containsEntry("_businessKey", INCIDENT);
-    assertThat(notifyGroups.single()).containsEntry("noticeKind", "ACCOUNT_COMPROMISED")
-        .containsEntry("recipientGroups", "legal,business-stakeholder");
-    assertThat(candidateGroups(engine, task(TASK_ASSESS_USE, pi))).containsExactly("ir-analyst");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Decided.SEVERITY.name())).isEqualTo("P1");
+    assertThat(recordTimelineEvent.single()).containsEntry(EVENT_TYPE.name(), TimelineEvent.SEVERITY_RAISED.name())
+        .containsEntry(Recorder.BUSINESS_KEY, INCIDENT);
+    assertThat(notifyGroups.single()).containsEntry(NOTICE_KIND.name(), NoticeKind.ACCOUNT_COMPROMISED.name())
+        .containsEntry(RECIPIENT_GROUPS.name(), "legal,business-stakeholder");
+    assertThat(engine.candidateGroups(task(TASK_ASSESS_USE, pi))).containsExactly("ir-analyst");
 
     assess(pi, "confirmed");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_DEACTIVATE_ACCESS_KEY);
-    assertThat(candidateGroups(engine, task(TASK_DEACTIVATE_ACCESS_KEY, pi))).containsExactly("it-operations");
+    assertThat(engine.candidateGroups(task(TASK_DEACTIVATE_ACCESS_KEY, pi))).containsExactly("it-operations");
     contain(pi, TASK_DEACTIVATE_ACCESS_KEY, "no");
 
     // evidence collection got the business key, the items of step 4 and no legal hold
     HistoricProcessInstance evidence = calledEvidence(pi).get(0);
     assertThat(evidence.getBusinessKey()).isEqualTo(INCIDENT);
-    assertThat(variablesOf(evidence)).containsEntry("legalHold", false).containsEntry("incidentId", INCIDENT)
-        .hasEntrySatisfying("evidenceItems", items -> assertThat((String) items)
+    assertThat(variablesOf(evidence)).containsEntry(Variables.LEGAL_HOLD.name(), false)
+        .containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .hasEntrySatisfying(Variables.EVIDENCE_ITEMS.name(), items -> assertThat((String) items)
             .contains("Credential report").contains("Sign-in and API logs").contains("Access key ids and last use"));
 
     watchWindow(pi, "no", null);
@@ -132,11 +119,11 @@ class PlaybookCompromisedAccountTest {
     ProcessInstance pi = start("P3");
     Job overdue = job(EVENT_TRIAGE_OVERDUE, pi);
     assertThat(overdue.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(15))));
+    engine.setCurrentTime(T0.plus(Duration.ofMinutes(15)));
     execute(overdue);
-    PlaybookTestSupport.runAsyncJobs(engine, pi);
-    assertThat(notifyGroups.single()).containsEntry("noticeKind", "TRIAGE_OVERDUE")
-        .containsEntry("recipientGroups", "ir-lead").containsEntry("_businessKey", INCIDENT);
+    engine.runAsyncJobs(pi);
+    assertThat(notifyGroups.single()).containsEntry(NOTICE_KIND.name(), NoticeKind.TRIAGE_OVERDUE.name())
+        .containsEntry(RECIPIENT_GROUPS.name(), "ir-lead").containsEntry(Recorder.BUSINESS_KEY, INCIDENT);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_TRIAGE)
         .hasPassed(TASK_NOTIFY_TRIAGE_OVERDUE, EVENT_TRIAGE_OVERDUE_NOTIFIED);
   }
@@ -145,10 +132,10 @@ class PlaybookCompromisedAccountTest {
   void aConfirmedLegitimateUseIsClosedAsFalsePositiveWithoutNotices() {
     ProcessInstance pi = start("P3");
     triage(pi, "consoleLogin", "no", "yes");
-    assertThat(notifyGroups.calls).isEmpty();
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "severity")).isEqualTo("P3");
+    assertThat(notifyGroups.calls()).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Decided.SEVERITY.name())).isEqualTo("P3");
     assess(pi, "legitimate");
-    assertThat(recordTimelineEvent.single()).containsEntry("eventType", "FALSE_POSITIVE");
+    assertThat(recordTimelineEvent.single()).containsEntry(EVENT_TYPE.name(), TimelineEvent.FALSE_POSITIVE.name());
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(EVENT_FALSE_POSITIVE).hasNotPassed(TASK_RECORD_P1,
         TASK_NOTIFY_OWNER_AND_LEGAL, GATEWAY_CREDENTIAL_TYPE);
   }
@@ -171,21 +158,22 @@ class PlaybookCompromisedAccountTest {
     triage(pi, "mailbox", "no", "no");
     Job unclear = job(EVENT_STILL_UNCLEAR, pi);
     assertThat(unclear.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(30))));
+    engine.setCurrentTime(T0.plus(Duration.ofMinutes(30)));
     execute(unclear);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ENGAGE_OUTSIDE_HELP).isNotWaitingAt(TASK_ASSESS_USE);
     Task outsideHelp = task(TASK_ENGAGE_OUTSIDE_HELP, pi);
-    assertThat(candidateGroups(engine, outsideHelp)).containsExactly("ir-lead");
-    complete(outsideHelp, withVariables("outsideHelpProvider", "AWS CIRT case 123", "useAssessment", "confirmed"));
+    assertThat(engine.candidateGroups(outsideHelp)).containsExactly("ir-lead");
+    complete(outsideHelp, withVariables("outsideHelpProvider", "AWS CIRT case 123",
+        Variables.USE_ASSESSMENT.name(), "confirmed"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CLEAN_MAILBOX);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "accessKey,     Task_DeactivateAccessKey",
-      "consoleLogin,  Task_BlockSignIn",
-      "sessionTokens, Task_RevokeSessionTokens",
-      "mailbox,       Task_CleanMailbox"})
+      "accessKey,     " + TASK_DEACTIVATE_ACCESS_KEY,
+      "consoleLogin,  " + TASK_BLOCK_SIGN_IN,
+      "sessionTokens, " + TASK_REVOKE_SESSION_TOKENS,
+      "mailbox,       " + TASK_CLEAN_MAILBOX})
   void containmentFollowsTheCredentialType(String credentialType, String containTask) {
     ProcessInstance pi = start("P3");
     triage(pi, credentialType, "no", "no");
@@ -203,10 +191,10 @@ class PlaybookCompromisedAccountTest {
     assess(pi, "confirmed");
     contain(pi, TASK_BLOCK_SIGN_IN, "yes");
     Task review = task(TASK_INSIDER_REVIEW, pi);
-    assertThat(candidateGroups(engine, review)).containsExactly("legal");
+    assertThat(engine.candidateGroups(review)).containsExactly("legal");
     assertThat(calledEvidence(pi)).isEmpty(); // evidence waits for the legal hold
     complete(review, withVariables("hrContact", "HR partner", "insiderReviewNotes", "hold placed"));
-    assertThat(variablesOf(calledEvidence(pi).get(0))).containsEntry("legalHold", true);
+    assertThat(variablesOf(calledEvidence(pi).get(0))).containsEntry(Variables.LEGAL_HOLD.name(), true);
     BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_WATCH_WINDOW);
   }
 
@@ -249,24 +237,25 @@ class PlaybookCompromisedAccountTest {
     eradicate(pi, "no", null);
     quietWindow(pi, "no", null);
     Task recover = task(TASK_RECOVER, pi);
-    assertThat(candidateGroups(engine, recover)).containsExactly("it-operations");
-    complete(recover, withVariables("dataAccessed", "yes"));
+    assertThat(engine.candidateGroups(recover)).containsExactly("it-operations");
+    complete(recover, withVariables(Variables.DATA_ACCESSED.name(), "yes"));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_DATA_BREACH);
     ProcessInstance dataBreach = calledProcessInstance(processInstanceQuery()
         .processDefinitionKey(CompromisedAccountPlaybookApi.DATA_BREACH_KEY), pi);
     assertThat(dataBreach.getBusinessKey()).isEqualTo(INCIDENT);
     assertThat(engine.getRuntimeService().getVariables(dataBreach.getId()))
-        .containsEntry("incidentId", INCIDENT).containsEntry("dataAccessed", "yes");
-    complete(task("Task_WorkPlaybook", dataBreach));
+        .containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT).containsEntry(Variables.DATA_ACCESSED.name(), "yes");
+    complete(task(StubModels.TASK_WORK_PLAYBOOK, dataBreach));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(CALL_DATA_BREACH, EVENT_COMPLETED);
   }
 
   @Test
   void calledByAPlaybookThatHandlesTheDataBreachItDoesNotStartTheDataBreachPlaybook() {
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
-        CompromisedAccountPlaybookApi.PROCESS_KEY, INCIDENT, Map.of("incidentId", INCIDENT, "title", "Stolen token",
-            "severity", "P3", "statusUpdateCadence", "PT30M", "dataBreachHandledByCaller", true));
+        CompromisedAccountPlaybookApi.PROCESS_KEY, INCIDENT, Map.of(Inputs.INCIDENT_ID.name(), INCIDENT,
+            Inputs.TITLE.name(), "Stolen token", Decided.SEVERITY.name(), "P3", Decided.STATUS_UPDATE_CADENCE.name(),
+            "PT30M", DataBreachApi.Vars.DATA_BREACH_HANDLED_BY_CALLER.name(), true));
     triage(pi, "accessKey", "no", "no");
     assess(pi, "confirmed");
     contain(pi, TASK_DEACTIVATE_ACCESS_KEY, "no");
@@ -283,8 +272,8 @@ class PlaybookCompromisedAccountTest {
 
   private ProcessInstance start(String severity) {
     return engine.getRuntimeService().startProcessInstanceByKey(CompromisedAccountPlaybookApi.PROCESS_KEY, INCIDENT,
-        Map.of("incidentId", INCIDENT, "title", "Access key used from TOR", "severity", severity,
-            "statusUpdateCadence", "PT30M"));
+        Map.of(Inputs.INCIDENT_ID.name(), INCIDENT, Inputs.TITLE.name(), "Access key used from TOR",
+            Decided.SEVERITY.name(), severity, Decided.STATUS_UPDATE_CADENCE.name(), "PT30M"));
   }
 
   private ProcessInstance runToEradication() {
@@ -297,50 +286,51 @@ class PlaybookCompromisedAccountTest {
   }
 
   private void triage(ProcessInstance pi, String credentialType, String adminRights, String unauthorisedUse) {
-    complete(task(TASK_TRIAGE, pi), withVariables("credentialType", credentialType, "adminRights", adminRights,
-        "unauthorisedUse", unauthorisedUse));
-    PlaybookTestSupport.runAsyncJobs(engine, pi);
+    complete(task(TASK_TRIAGE, pi), withVariables(Variables.CREDENTIAL_TYPE.name(), credentialType,
+        Variables.ADMIN_RIGHTS.name(), adminRights, Variables.UNAUTHORISED_USE.name(), unauthorisedUse));
+    engine.runAsyncJobs(pi);
   }
 
   private void assess(ProcessInstance pi, String useAssessment) {
-    complete(task(TASK_ASSESS_USE, pi), withVariables("useAssessment", useAssessment));
-    PlaybookTestSupport.runAsyncJobs(engine, pi);
+    complete(task(TASK_ASSESS_USE, pi), withVariables(Variables.USE_ASSESSMENT.name(), useAssessment));
+    engine.runAsyncJobs(pi);
   }
 
   private void contain(ProcessInstance pi, String containTask, String insiderIndicators) {
-    complete(task(containTask, pi), withVariables("insiderIndicators", insiderIndicators));
+    complete(task(containTask, pi), withVariables(Variables.INSIDER_INDICATORS.name(), insiderIndicators));
   }
 
   /** The 30-minute watch window passes on the engine clock, then the logs are reviewed. */
   private void watchWindow(ProcessInstance pi, String lateralMovement, String otherCredentialType) {
     passTimer(pi, EVENT_WATCH_WINDOW, Duration.ofMinutes(30));
-    complete(task(TASK_REVIEW_ACTIVITY_LOGS, pi), found("lateralMovement", lateralMovement, otherCredentialType));
+    complete(task(TASK_REVIEW_ACTIVITY_LOGS, pi),
+        found(Variables.LATERAL_MOVEMENT, lateralMovement, otherCredentialType));
   }
 
   private void eradicate(ProcessInstance pi, String newCredentialsFound, String credentialType) {
-    complete(task(TASK_ERADICATE, pi), found("newCredentialsFound", newCredentialsFound, credentialType));
+    complete(task(TASK_ERADICATE, pi), found(Variables.NEW_CREDENTIALS_FOUND, newCredentialsFound, credentialType));
   }
 
   private void quietWindow(ProcessInstance pi, String maliciousActivity, String credentialType) {
     passTimer(pi, EVENT_QUIET_WINDOW, Duration.ofMinutes(30));
-    complete(task(TASK_CHECK_QUIET, pi), found("maliciousActivity", maliciousActivity, credentialType));
+    complete(task(TASK_CHECK_QUIET, pi), found(Variables.MALICIOUS_ACTIVITY, maliciousActivity, credentialType));
   }
 
   private void recover(ProcessInstance pi, String dataAccessed) {
-    complete(task(TASK_RECOVER, pi), withVariables("dataAccessed", dataAccessed));
+    complete(task(TASK_RECOVER, pi), withVariables(Variables.DATA_ACCESSED.name(), dataAccessed));
   }
 
-  private static Map<String, Object> found(String question, String answer, String credentialType) {
-    return credentialType == null ? withVariables(question, answer)
-        : withVariables(question, answer, "credentialType", credentialType);
+  private static Map<String, Object> found(Variable<String> question, String answer, String credentialType) {
+    return credentialType == null ? withVariables(question.name(), answer)
+        : withVariables(question.name(), answer, Variables.CREDENTIAL_TYPE.name(), credentialType);
   }
 
   private void passTimer(ProcessInstance pi, String timerEvent, Duration duration) {
     BpmnAwareTests.assertThat(pi).isWaitingAt(timerEvent);
     Job timer = job(timerEvent, pi);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = engine.currentTime();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(now.plus(duration));
-    ClockUtil.setCurrentTime(Date.from(now.plus(duration)));
+    engine.setCurrentTime(now.plus(duration));
     execute(timer);
   }
 
@@ -351,7 +341,6 @@ class PlaybookCompromisedAccountTest {
   }
 
   private Map<String, Object> variablesOf(HistoricProcessInstance instance) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .list().stream().collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    return engine.historicVariables(instance.getId());
   }
 }

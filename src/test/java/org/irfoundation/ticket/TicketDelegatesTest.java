@@ -13,7 +13,10 @@ import static org.mockito.Mockito.verify;
 
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
+import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.IncidentResponseApi.Refs;
 import org.irfoundation.engine.FakeExecution;
 import org.irfoundation.engine.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +43,9 @@ class TicketDelegatesTest {
   }
 
   FakeExecution execution(String activityId) {
-    return new FakeExecution(INCIDENT, activityId, "pi-1").with("incidentId", INCIDENT)
-        .with("title", "Root key used from TOR").with("severity", "P1").with("category", "COMPROMISED_ACCOUNT");
+    return new FakeExecution(INCIDENT, activityId, "pi-1").with(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .with(Inputs.TITLE.name(), "Root key used from TOR").with(Decided.SEVERITY.name(), "P1")
+        .with(Inputs.CATEGORY.name(), "COMPROMISED_ACCOUNT");
   }
 
   @Test
@@ -53,8 +57,8 @@ class TicketDelegatesTest {
 
     assertThat(db.count("ticket_log")).isOne();
     String ref = tickets.findByIncident(INCIDENT).orElseThrow().id();
-    assertThat(first.variables).containsEntry("ticketRef", ref);
-    assertThat(retry.variables).containsEntry("ticketRef", ref);
+    assertThat(first.variables).containsEntry(Refs.TICKET_REF.name(), ref);
+    assertThat(retry.variables).containsEntry(Refs.TICKET_REF.name(), ref);
     verify(lifecycle, times(1)).recordEvent(INCIDENT, TimelineEvent.TICKET_OPENED, null, "Ticket " + ref + " opened");
   }
 
@@ -68,12 +72,14 @@ class TicketDelegatesTest {
     openTicket.execute(attempt.execution);
 
     assertThat(db.count("ticket_log")).isOne();
-    assertThat(attempt.variables).containsEntry("ticketRef", tickets.findByIncident(INCIDENT).orElseThrow().id());
+    assertThat(attempt.variables)
+        .containsEntry(Refs.TICKET_REF.name(), tickets.findByIncident(INCIDENT).orElseThrow().id());
   }
 
   @Test
   void theIncidentIdFallsBackToTheBusinessKey() {
-    FakeExecution execution = new FakeExecution(INCIDENT, Elements.TASK_OPEN_TICKET, "pi-1").with("title", "t");
+    FakeExecution execution = new FakeExecution(INCIDENT, Elements.TASK_OPEN_TICKET, "pi-1")
+        .with(Inputs.TITLE.name(), "t");
     openTicket.execute(execution.execution);
     assertThat(tickets.findByIncident(INCIDENT)).isPresent();
   }
@@ -82,9 +88,9 @@ class TicketDelegatesTest {
   void closeTicketClosesTheIncidentsTicketOnceWithTheResolution() {
     FakeExecution opened = execution(Elements.TASK_OPEN_TICKET);
     openTicket.execute(opened.execution);
-    TicketRef ref = new TicketRef((String) opened.variables.get("ticketRef"));
+    TicketRef ref = new TicketRef(Refs.TICKET_REF.from(opened.variables));
 
-    FakeExecution closing = execution(Elements.TASK_CLOSE_TICKET).with("ticketRef", ref.id());
+    FakeExecution closing = execution(Elements.TASK_CLOSE_TICKET).with(Refs.TICKET_REF.name(), ref.id());
     closeTicket.execute(closing.execution);
     closeTicket.execute(closing.execution); // a retried job
 
@@ -97,7 +103,8 @@ class TicketDelegatesTest {
   @Test
   void closeTicketFindsTheTicketByIncidentAndTakesTheResolutionParameter() {
     openTicket.execute(execution(Elements.TASK_OPEN_TICKET).execution);
-    closeTicket.execute(execution(Elements.TASK_CLOSE_TICKET).with("resolution", "False positive").execution);
+    closeTicket.execute(execution(Elements.TASK_CLOSE_TICKET)
+        .with(CloseTicketDelegate.RESOLUTION.name(), "False positive").execution);
     assertThat(db.jdbc.sql("select resolution from ticket_log").query(String.class).single())
         .isEqualTo("False positive");
   }
