@@ -1,6 +1,7 @@
 package org.irfoundation.response;
 
 import org.irfoundation.engine.Variable;
+import org.irfoundation.evidence.EvidenceCollectionApi;
 
 /**
  * The {@code playbook-compromised-account} process as code sees it (STYLE.md 6): key, element ids and the
@@ -45,8 +46,8 @@ public final class CompromisedAccountPlaybookApi {
   }
 
   /** Called processes. */
-  public static final String EVIDENCE_COLLECTION_KEY = "evidence-collection";
-  public static final String DATA_BREACH_KEY = "playbook-data-breach";
+  public static final String EVIDENCE_COLLECTION_KEY = EvidenceCollectionApi.PROCESS_KEY;
+  public static final String DATA_BREACH_KEY = DataBreachApi.PROCESS_KEY;
 
   /** Variables set by the playbook's forms (string enums, see the values) and by its steps. */
   public static final class Variables {
@@ -57,12 +58,13 @@ public final class CompromisedAccountPlaybookApi {
     /** confirmed, exposed, anomalous, legitimate. */
     public static final Variable<String> USE_ASSESSMENT = Variable.of("useAssessment", String.class);
     public static final Variable<String> INSIDER_INDICATORS = Variable.of("insiderIndicators", String.class);
-    public static final Variable<String> LATERAL_MOVEMENT = Variable.of("lateralMovement", String.class);
+    /** yes/no from the watch window; not the intake's boolean indicator {@code lateralMovement}. */
+    public static final Variable<String> LATERAL_MOVEMENT_FOUND = Variable.of("lateralMovementFound", String.class);
     public static final Variable<String> NEW_CREDENTIALS_FOUND = Variable.of("newCredentialsFound", String.class);
     public static final Variable<String> MALICIOUS_ACTIVITY = Variable.of("maliciousActivity", String.class);
     public static final Variable<String> DATA_ACCESSED = Variable.of("dataAccessed", String.class);
     /** Passed to evidence-collection: semicolon-separated item names, and whether they are under legal hold. */
-    public static final Variable<String> EVIDENCE_ITEMS = Variable.of("evidenceItems", String.class);
+    public static final Variable<Object> EVIDENCE_ITEMS = EvidenceCollectionApi.Inputs.EVIDENCE_ITEMS;
     public static final Variable<Boolean> LEGAL_HOLD = Variable.of("legalHold", Boolean.class);
 
     private Variables() {}

@@ -304,7 +304,7 @@ class PlaybookCompromisedAccountTest {
   private void watchWindow(ProcessInstance pi, String lateralMovement, String otherCredentialType) {
     passTimer(pi, EVENT_WATCH_WINDOW, Duration.ofMinutes(30));
     complete(task(TASK_REVIEW_ACTIVITY_LOGS, pi),
-        found(Variables.LATERAL_MOVEMENT, lateralMovement, otherCredentialType));
+        found(Variables.LATERAL_MOVEMENT_FOUND, lateralMovement, otherCredentialType));
   }
 
   private void eradicate(ProcessInstance pi, String newCredentialsFound, String credentialType) {
