@@ -3,9 +3,9 @@ package org.irfoundation.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 
 /**
  * The RACI table ({@code dmn/raci.dmn}): activity -> responsible, accountable, consulted, informed groups.

@@ -12,10 +12,10 @@ import java.util.Set;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.irfoundation.engine.EngineClock;
 import org.irfoundation.evidence.EvidenceCatalog.CollectionStatus;
 import org.irfoundation.evidence.EvidenceCollectionApi.Inputs;
 import org.irfoundation.evidence.EvidenceCollectionApi.State;
-import org.irfoundation.engine.EngineClock;
 
 /** What the evidence-collection delegates share: reading the item list, and writing the collection state. */
 final class EvidenceCollectionDelegates {

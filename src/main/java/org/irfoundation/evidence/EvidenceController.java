@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.irfoundation.api.ApiProblems;
 import org.irfoundation.api.ApiProblems.FieldProblem;
 import org.irfoundation.evidence.EvidenceException.ContentMissing;
@@ -142,26 +143,16 @@ public class EvidenceController {
     return custody.verifyCustody(id, caller.getName());
   }
 
-  // NotStored is not answered here: like any technical failure it is a 500
+  /** What each refusal answers; NotStored is not here: like any technical failure it is a 500. */
+  static final Map<Class<? extends EvidenceException>, HttpStatus> STATUS = Map.of(
+      UnknownIncident.class, HttpStatus.NOT_FOUND, NoSuchEvidence.class, HttpStatus.NOT_FOUND,
+      NotOnTeam.class, HttpStatus.FORBIDDEN, ContentMissing.class, HttpStatus.GONE,
+      TooLarge.class, HttpStatus.PAYLOAD_TOO_LARGE);
 
-  @ExceptionHandler({UnknownIncident.class, NoSuchEvidence.class})
-  ProblemDetail notFound(EvidenceException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(NotOnTeam.class)
-  ProblemDetail forbidden(NotOnTeam e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-  }
-
-  @ExceptionHandler(ContentMissing.class)
-  ProblemDetail gone(ContentMissing e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
-  }
-
-  @ExceptionHandler(TooLarge.class)
-  ProblemDetail tooLarge(TooLarge e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+  @ExceptionHandler({UnknownIncident.class, NoSuchEvidence.class, NotOnTeam.class, ContentMissing.class,
+      TooLarge.class})
+  ProblemDetail refused(EvidenceException e) {
+    return ProblemDetail.forStatusAndDetail(STATUS.get(e.getClass()), e.getMessage());
   }
 
   @ExceptionHandler(InvalidInput.class)

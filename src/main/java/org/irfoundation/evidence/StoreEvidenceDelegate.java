@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.irfoundation.connector.ConnectorConfigurationException;
-import org.irfoundation.evidence.UrlEvidenceCollector.UrlCollection;
 import org.irfoundation.engine.CurrentJob;
-import org.irfoundation.incident.IncidentOfStep;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.evidence.UrlEvidenceCollector.UrlCollection;
+import org.irfoundation.incident.IncidentOfStep;
 import org.springframework.stereotype.Component;
 
 /**

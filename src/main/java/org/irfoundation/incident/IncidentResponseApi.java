@@ -38,13 +38,16 @@ public final class IncidentResponseApi {
     public static final String EVENT_REPORTED = "Event_IncidentReported";
     public static final String SUBPROCESS_RESPOND = "SubProcess_Respond";
     public static final String TASK_NOTIFY_ACKNOWLEDGE_OVERDUE = "Task_NotifyAcknowledgeOverdue";
+    public static final String EVENT_ACKNOWLEDGE_OVERDUE_NOTIFIED = "Event_AcknowledgeOverdueNotified";
     public static final String GATEWAY_PLAYBOOK_KNOWN = "Gateway_PlaybookKnown";
     public static final String TASK_POST_STATUS_REMINDER = "Task_PostStatusReminder";
+    public static final String EVENT_STATUS_REMINDER_POSTED = "Event_StatusReminderPosted";
     public static final String SUBPROCESS_SEVERITY_CHANGED = "SubProcess_SeverityChanged";
     public static final String EVENT_SEVERITY_CHANGED = "Event_SeverityChanged";
     public static final String TASK_REASSESS_ESCALATION = "Task_ReassessEscalation";
     public static final String TASK_RECORD_ESCALATION_REASSESSED = "Task_RecordEscalationReassessed";
     public static final String TASK_NOTIFY_SEVERITY_CHANGED = "Task_NotifySeverityChanged";
+    public static final String EVENT_SEVERITY_CHANGE_HANDLED = "Event_SeverityChangeHandled";
 
     private Elements() {}
   }

@@ -1,7 +1,5 @@
 package org.irfoundation.intake;
 
-import org.irfoundation.incident.IncidentStore;
-import org.irfoundation.incident.IncidentResponseApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,14 +19,16 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.irfoundation.engine.SystemContext;
 import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.IncidentResponseApi;
+import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.TimelineEntry;
 import org.irfoundation.intake.IncidentViews.Deadline;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.irfoundation.intake.IncidentViews.OpenTask;
-import org.irfoundation.incident.TimelineEntry;
-import org.irfoundation.engine.SystemContext;
 import org.springframework.stereotype.Service;
 
 /** Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. */

@@ -1,9 +1,9 @@
 package org.irfoundation.intake;
 
-import org.irfoundation.incident.Incident;
-import org.irfoundation.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
+import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.TimelineEntry;
 
 /** What the incident API answers. */
 public final class IncidentViews {

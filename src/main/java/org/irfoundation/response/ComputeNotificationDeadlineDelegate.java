@@ -8,8 +8,8 @@ import static org.irfoundation.response.RegulatoryNotificationApi.Vars.DUE_AT;
 import static org.irfoundation.response.RegulatoryNotificationApi.Vars.REMIND_AT;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.EngineClock;

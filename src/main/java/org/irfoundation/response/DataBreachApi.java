@@ -26,9 +26,11 @@ public final class DataBreachApi {
     public static final String TASK_CONFIRM_DPO_NOTICE = "Task_ConfirmDpoNotice";
     public static final String EVENT_DPO_NOTICE_OVERDUE = "Event_DpoNoticeOverdue";
     public static final String TASK_NOTIFY_DPO_OVERDUE = "Task_NotifyDpoOverdue";
+    public static final String EVENT_DPO_OVERDUE_NOTIFIED = "Event_DpoOverdueNotified";
     public static final String TASK_ASSESS_SEVERITY = "Task_AssessSeverity";
     public static final String EVENT_SEVERITY_OVERDUE = "Event_SeverityOverdue";
     public static final String TASK_NOTIFY_SEVERITY_OVERDUE = "Task_NotifySeverityOverdue";
+    public static final String EVENT_SEVERITY_OVERDUE_NOTIFIED = "Event_SeverityOverdueNotified";
     public static final String GATEWAY_SEVERITY_HIGH = "Gateway_SeverityHigh";
     public static final String TASK_ENGAGE_LEGAL = "Task_EngageLegalAndCommunications";
     public static final String TASK_SCOPE = "Task_ScopeBreach";
@@ -38,6 +40,7 @@ public final class DataBreachApi {
     public static final String TASK_DECIDE_NOTIFICATION = "Task_DecideNotification";
     public static final String EVENT_DECISION_OVERDUE = "Event_NotificationDecisionOverdue";
     public static final String TASK_NOTIFY_DECISION_OVERDUE = "Task_NotifyDecisionOverdue";
+    public static final String EVENT_DECISION_OVERDUE_NOTIFIED = "Event_DecisionOverdueNotified";
     public static final String TASK_RECORD_DECISION = "Task_RecordNotificationDecision";
     public static final String TASK_EVALUATE_OBLIGATIONS = "Task_EvaluateObligations";
     public static final String GATEWAY_ANY_OBLIGATION = "Gateway_AnyObligation";

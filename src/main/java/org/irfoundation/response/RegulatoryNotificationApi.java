@@ -26,8 +26,10 @@ public final class RegulatoryNotificationApi {
     public static final String TASK_FILE = "Task_FileNotice";
     public static final String EVENT_REMINDER = "Event_DeadlineApproaching";
     public static final String TASK_NOTIFY_REMINDER = "Task_NotifyDeadlineApproaching";
+    public static final String EVENT_REMINDER_SENT = "Event_ReminderSent";
     public static final String EVENT_DEADLINE_MISSED = "Event_DeadlineMissed";
     public static final String TASK_NOTIFY_MISSED = "Task_NotifyDeadlineMissed";
+    public static final String EVENT_MISSED_ESCALATED = "Event_MissedEscalated";
     public static final String TASK_RECORD_PROOF = "Task_RecordProof";
     public static final String EVENT_FILED = "Event_NoticeFiled";
 

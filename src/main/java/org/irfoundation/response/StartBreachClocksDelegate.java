@@ -6,8 +6,8 @@ import static org.irfoundation.response.DataBreachApi.Vars.NOTIFICATION_DECISION
 import static org.irfoundation.response.DataBreachApi.Vars.SEVERITY_DUE_AT;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.EngineClock;

@@ -1,12 +1,12 @@
 package org.irfoundation.security;
 
-import org.irfoundation.incident.Roles;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.irfoundation.engine.EngineReadyStep;
+import org.irfoundation.incident.Roles;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

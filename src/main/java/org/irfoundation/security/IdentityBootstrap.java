@@ -3,7 +3,6 @@ package org.irfoundation.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import org.irfoundation.incident.Roles;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.irfoundation.engine.EngineReadyStep;
+import org.irfoundation.incident.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -6,15 +6,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import org.irfoundation.templates.CommunicationTemplates;
-import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
-import org.irfoundation.engine.FakeExecution;
-import org.irfoundation.engine.TestDatabase;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.templates.CommunicationTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.mock;
 
-import org.irfoundation.ticket.TicketService;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
@@ -30,6 +29,7 @@ import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.ticket.JiraTicketSystem;
 import org.irfoundation.ticket.OpenTicketDelegate;
 import org.irfoundation.ticket.TicketProperties;
+import org.irfoundation.ticket.TicketService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

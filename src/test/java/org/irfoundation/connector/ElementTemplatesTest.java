@@ -2,11 +2,9 @@ package org.irfoundation.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.irfoundation.engine.RetryAfterJobPlugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import org.irfoundation.architecture.DelegateCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +15,10 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.architecture.DelegateCatalog;
 import org.irfoundation.chat.BuiltinWarRoomLog;
 import org.irfoundation.chat.ChatChannel;
+import org.irfoundation.engine.RetryAfterJobPlugin;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.Notifier;
 import org.irfoundation.ticket.BuiltinTicketLog;

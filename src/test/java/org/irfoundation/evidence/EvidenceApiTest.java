@@ -2,7 +2,6 @@ package org.irfoundation.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.irfoundation.incident.IncidentTeam;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,11 +27,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.irfoundation.IrSpringBootTest;
-import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.Incident;
-import org.irfoundation.incident.TimelineEntry;
-import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.Roles;
+import org.irfoundation.incident.TimelineEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -5,9 +5,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import org.irfoundation.engine.FakeExecution;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
-import org.irfoundation.engine.FakeExecution;
 import org.junit.jupiter.api.Test;
 
 /** Close incident and record timeline event: thin calls of {@link IncidentLifecycle}. */

@@ -221,7 +221,7 @@ class IncidentResponseProcessTest {
         .containsEntry(RECIPIENT_GROUPS.name(), "ir-lead,executive");
     // non-interrupting: the acknowledge task is still open, and the incident goes on when it is done
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE)
-        .hasPassed(EVENT_ACKNOWLEDGE_OVERDUE, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, "Event_AcknowledgeOverdueNotified");
+        .hasPassed(EVENT_ACKNOWLEDGE_OVERDUE, TASK_NOTIFY_ACKNOWLEDGE_OVERDUE, EVENT_ACKNOWLEDGE_OVERDUE_NOTIFIED);
     complete(task(TASK_ACKNOWLEDGE, pi));
     BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_PLAYBOOK);
   }
@@ -257,7 +257,7 @@ class IncidentResponseProcessTest {
     execute(second);
     executeJob(pi, TASK_POST_STATUS_REMINDER);
     assertThat(postStatusReminder.calls()).hasSize(2);
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).hasPassed("Event_StatusReminderPosted");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).hasPassed(EVENT_STATUS_REMINDER_POSTED);
 
     // and stops with it
     complete(task(TASK_ACKNOWLEDGE, pi));
@@ -302,7 +302,7 @@ class IncidentResponseProcessTest {
         .containsEntry(Decided.SEVERITY.name(), "P1")
         .containsEntry(Decided.ENGAGED_GROUPS.name(), "ir-lead,ir-analyst,executive,legal");
     BpmnAwareTests.assertThat(pi).hasPassedInOrder(EVENT_SEVERITY_CHANGED, TASK_REASSESS_ESCALATION,
-        TASK_RECORD_ESCALATION_REASSESSED, TASK_NOTIFY_SEVERITY_CHANGED, "Event_SeverityChangeHandled");
+        TASK_RECORD_ESCALATION_REASSESSED, TASK_NOTIFY_SEVERITY_CHANGED, EVENT_SEVERITY_CHANGE_HANDLED);
 
     // non-interrupting: the response goes on where it was
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE);

@@ -6,7 +6,6 @@ import static org.irfoundation.incident.DecisionTables.vars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.irfoundation.incident.DecisionTables.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,6 @@ package org.irfoundation.incident;
 import static org.irfoundation.incident.DecisionTables.vars;
 
 import java.util.stream.Stream;
-
 import org.irfoundation.incident.DecisionTables.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

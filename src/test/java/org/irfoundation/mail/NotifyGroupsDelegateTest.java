@@ -1,25 +1,25 @@
 package org.irfoundation.mail;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
+import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
-import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
 
-import org.irfoundation.incident.TimelineEvent;
 import java.util.List;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
-import org.irfoundation.engine.FakeExecution;
-import org.irfoundation.engine.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.templates.CommunicationTemplates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Notices over the built-in notice log: who gets them, what they say, and no duplicates on a retry. */

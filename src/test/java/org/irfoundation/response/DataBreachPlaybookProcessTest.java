@@ -234,8 +234,8 @@ class DataBreachPlaybookProcessTest {
     execute(decision);
     execute(job(TASK_NOTIFY_DECISION_OVERDUE, pi));
     assertThat(notifyGroups.of(TASK_NOTIFY_DECISION_OVERDUE)).containsEntry(RECIPIENT_GROUPS.name(), "legal");
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_DECIDE_NOTIFICATION).hasPassed("Event_DpoOverdueNotified",
-        "Event_SeverityOverdueNotified", "Event_DecisionOverdueNotified");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_DECIDE_NOTIFICATION).hasPassed(EVENT_DPO_OVERDUE_NOTIFIED,
+        EVENT_SEVERITY_OVERDUE_NOTIFIED, EVENT_DECISION_OVERDUE_NOTIFIED);
     complete(task(TASK_DECIDE_NOTIFICATION, pi),
         Map.of(Vars.NOTIFICATION_REASONS.name(), "SEC: materiality under review"));
     execute(job(TASK_RECORD_DECISION, pi));

@@ -127,7 +127,7 @@ class RegulatoryNotificationProcessTest {
     complete(task(TASK_FILE, pi), withVariables(Vars.FILING_REFERENCE.name(), "0001-26-000123",
         Vars.FILED_AT.name(), "2026-03-12T10:00Z"));
     execute(job(TASK_RECORD_PROOF, pi));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Event_ReminderSent", "Event_MissedEscalated")
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(EVENT_REMINDER_SENT, EVENT_MISSED_ESCALATED)
         .variables().containsEntry("filedInTime", false)
         .containsEntry(Vars.CLOCK_STARTED_AT.name(), "2026-03-05T15:00:00Z");
     assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();

@@ -2,7 +2,6 @@ package org.irfoundation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.irfoundation.incident.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.incident.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -2,13 +2,13 @@ package org.irfoundation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.irfoundation.incident.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.incident.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

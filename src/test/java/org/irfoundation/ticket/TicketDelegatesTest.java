@@ -1,8 +1,8 @@
 package org.irfoundation.ticket;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -11,14 +11,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.engine.FakeExecution;
+import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
-import org.irfoundation.engine.FakeExecution;
-import org.irfoundation.engine.TestDatabase;
+import org.irfoundation.incident.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
