@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** {@link Incidents} over the incident tables and the engine's record of who worked the incident. */
+/** {@link Incidents} over the incident tables. */
 @Service
 class IncidentDirectory implements Incidents {
 
   private final IncidentStore store;
   private final IncidentTeam team;
+  private final IncidentAccess access;
 
-  IncidentDirectory(IncidentStore store, IncidentTeam team) {
+  IncidentDirectory(IncidentStore store, IncidentTeam team, IncidentAccess access) {
     this.store = store;
     this.team = team;
+    this.access = access;
   }
 
   @Override
@@ -28,11 +30,11 @@ class IncidentDirectory implements Incidents {
 
   @Override
   public IncidentTeam.Team team(String id) {
-    return store.find(id).map(team::of).orElseGet(() -> new IncidentTeam.Team(java.util.Set.of(), java.util.Set.of()));
+    return store.find(id).map(team::of).orElseGet(() -> new IncidentTeam.Team(false, List.of()));
   }
 
   @Override
-  public boolean isOnTeam(String incidentId, String userId) {
-    return store.find(incidentId).map(incident -> team.includes(incident, userId)).orElse(false);
+  public Access access(String incidentId, String userId) {
+    return access.of(incidentId, userId);
   }
 }

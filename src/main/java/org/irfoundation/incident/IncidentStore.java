@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,15 +44,16 @@ public class IncidentStore implements IncidentLifecycle {
   public void insert(Incident row) {
     jdbc.sql("""
         insert into incident (id, title, description, category, domain, detected_at, aware_at, reported_at,
-          reporter, source, external_ref, status, report)
+          reporter, source, external_ref, status, report, reported_by, restricted)
         values (:id, :title, :description, :category, :domain, :detectedAt, :awareAt, :reportedAt,
-          :reporter, :source, :externalRef, :status, :report)""")
+          :reporter, :source, :externalRef, :status, :report, :reportedBy, :restricted)""")
         .param("id", row.id()).param("title", row.title()).param("description", row.description())
         .param("category", row.category())
         .param("domain", row.domain()).param("detectedAt", utc(row.detectedAt()))
         .param("awareAt", utc(row.awareAt())).param("reportedAt", utc(row.reportedAt()))
         .param("reporter", row.reporter()).param("source", row.source()).param("externalRef", row.externalRef())
         .param("status", row.status()).param("report", row.report())
+        .param("reportedBy", row.reportedBy()).param("restricted", row.restricted())
         .update();
   }
 
@@ -79,17 +81,93 @@ public class IncidentStore implements IncidentLifecycle {
         .query(IncidentStore::row).optional();
   }
 
-  public List<Incident> list(String status, int offset, int limit) {
-    return jdbc.sql("""
-        select * from incident where (:status is null or status = :status)
-        order by reported_at desc, id desc offset :offset rows fetch next :limit rows only""")
+  /** One row of a list: the incident, and whether the viewer sees all of it or only what its reporter sees. */
+  public record Listed(Incident incident, boolean full) {}
+
+  /** A page of the incidents the viewer may see ({@link IncidentAccess}), newest first. */
+  public List<Listed> list(IncidentAccess.Viewer viewer, String status, int offset, int limit) {
+    return visible(viewer, "select i.*, case when " + TEAM_OR_READER + " then 1 else 0 end as full_view"
+        + " from incident i where (:status is null or i.status = :status) and (" + TEAM_OR_READER
+        + " or i.reported_by = :user) order by i.reported_at desc, i.id desc"
+        + " offset :offset rows fetch next :limit rows only")
         .param("status", status).param("offset", offset).param("limit", limit)
-        .query(IncidentStore::row).list();
+        .query((rs, n) -> new Listed(row(rs, n), rs.getInt("full_view") == 1)).list();
   }
 
-  public long count(String status) {
-    return jdbc.sql("select count(*) from incident where (:status is null or status = :status)")
+  public long count(IncidentAccess.Viewer viewer, String status) {
+    return visible(viewer, "select count(*) from incident i where (:status is null or i.status = :status) and ("
+        + TEAM_OR_READER + " or i.reported_by = :user)")
         .param("status", status).query(Long.class).single();
+  }
+
+  /**
+   * The rule of {@link IncidentAccess#of} as SQL: everyone for the IR lead and administrators; else a named member;
+   * or, unless restricted, a user who worked it, an engaged group, or the program owner.
+   */
+  private static final String TEAM_OR_READER = """
+      (:all = 1
+       or exists (select 1 from incident_team t where t.incident_id = i.id and t.principal_type = 'USER'
+         and t.principal_id = :user and (t.reason = 'NAMED' or i.restricted = false))
+       or (i.restricted = false and (:owner = 1 or exists (select 1 from incident_team t where t.incident_id = i.id
+         and t.principal_type = 'GROUP' and t.reason = 'ENGAGED' and t.principal_id in (:groups)))))""";
+
+  private JdbcClient.StatementSpec visible(IncidentAccess.Viewer viewer, String sql) {
+    List<String> groups = viewer.groups().isEmpty() ? List.of("") : List.copyOf(viewer.groups());
+    return jdbc.sql(sql).param("all", viewer.seesAll() ? 1 : 0).param("owner", viewer.readsUnrestricted() ? 1 : 0)
+        .param("user", viewer.userId()).param("groups", groups);
+  }
+
+  /** Marks the incident restricted or not; false when it already was. */
+  public boolean restrict(String id, boolean restricted) {
+    return jdbc.sql("update incident set restricted = ? where id = ? and restricted <> ?")
+        .params(restricted, id, restricted).update() > 0;
+  }
+
+  /** Adds a group or user to the incident's team for a reason; false when it was there already for it. */
+  public boolean addToTeam(String incidentId, IncidentTeam.Principal type, String principal, IncidentTeam.Reason reason,
+      String addedBy) {
+    try {
+      return jdbc.sql("""
+          insert into incident_team (incident_id, principal_type, principal_id, reason, added_by, added_at)
+          select i.id, :type, :principal, :reason, :by, :at from incident i where i.id = :incident
+            and not exists (select 1 from incident_team t where t.incident_id = i.id and t.principal_type = :type
+              and t.principal_id = :principal and t.reason = :reason)""")
+          .param("incident", incidentId).param("type", type.name()).param("principal", principal)
+          .param("reason", reason.name()).param("by", addedBy).param("at", utc(Instant.now()))
+          .update() > 0;
+    } catch (DuplicateKeyException concurrentAdd) {
+      return false;
+    }
+  }
+
+  public boolean removeFromTeam(String incidentId, IncidentTeam.Principal type, String principal,
+      IncidentTeam.Reason reason) {
+    return jdbc.sql("""
+        delete from incident_team where incident_id = ? and principal_type = ? and principal_id = ? and reason = ?""")
+        .params(incidentId, type.name(), principal, reason.name()).update() > 0;
+  }
+
+  public List<IncidentTeam.Row> team(String incidentId) {
+    return jdbc.sql("""
+        select principal_type, principal_id, reason, added_by, added_at from incident_team where incident_id = ?
+        order by added_at, principal_type, principal_id""")
+        .param(incidentId)
+        .query((rs, n) -> new IncidentTeam.Row(IncidentTeam.Principal.valueOf(rs.getString("principal_type")),
+            rs.getString("principal_id"), IncidentTeam.Reason.valueOf(rs.getString("reason")),
+            rs.getString("added_by"), instant(rs, "added_at")))
+        .list();
+  }
+
+  /** Every alert of the incident, newest first. */
+  public List<AlertRow> alerts(String incidentId, int offset, int limit) {
+    return jdbc.sql("""
+        select fingerprint, source, category, title, observed_at, received_at, indicators, details from alert
+        where incident_id = ? order by received_at desc, id desc offset ? rows fetch next ? rows only""")
+        .params(incidentId, offset, limit)
+        .query((rs, n) -> new AlertRow(rs.getString("fingerprint"), rs.getString("source"), rs.getString("category"),
+            rs.getString("title"), instant(rs, "observed_at"), instant(rs, "received_at"), rs.getString("indicators"),
+            rs.getString("details")))
+        .list();
   }
 
   public List<TimelineEntry> timeline(String id) {
@@ -98,12 +176,6 @@ public class IncidentStore implements IncidentLifecycle {
         .query((rs, n) -> new TimelineEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
             TimelineEvent.valueOf(rs.getString("type")), rs.getString("actor"), rs.getString("detail")))
         .list();
-  }
-
-  /** Whether the user completed one of the incident's tasks (the timeline says who did). */
-  public boolean completedATask(String incidentId, String userId) {
-    return jdbc.sql("select count(*) from incident_event where incident_id = ? and type = ? and actor = ?")
-        .params(incidentId, TimelineEvent.TASK_COMPLETED.name(), userId).query(Long.class).single() > 0;
   }
 
   /** The incident an open fingerprint belongs to. */
@@ -159,7 +231,8 @@ public class IncidentStore implements IncidentLifecycle {
         rs.getString("domain"), instant(rs, "detected_at"), instant(rs, "aware_at"), instant(rs, "reported_at"),
         rs.getString("reporter"), rs.getString("source"), rs.getString("external_ref"), rs.getString("severity"),
         rs.getString("response_sla"), rs.getString("playbook"), rs.getString("status"), instant(rs, "closed_at"),
-        rs.getString("process_instance_id"), rs.getString("report"));
+        rs.getString("process_instance_id"), rs.getString("report"), rs.getString("reported_by"),
+        rs.getBoolean("restricted"));
   }
 
   private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

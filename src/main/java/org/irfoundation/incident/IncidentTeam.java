@@ -1,101 +1,120 @@
 package org.irfoundation.incident;
 
-import java.util.Arrays;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.irfoundation.engine.SystemContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Who works an incident (DESIGN §6): the groups its escalation policy engaged ({@code engagedGroups} of its
- * processes, at any scope), everyone who was assigned one of its tasks (a task of a process with the incident id as
- * business key) or completed one (as the timeline shows), and always the administrators ({@code camunda-admin}).
- * Read without the caller's Camunda rights.
+ * Who works an incident (DESIGN §6): the groups its escalation policy engaged, the people who were assigned or
+ * completed one of its tasks, and the people the IR lead named. Kept in {@code incident_team}; every change is
+ * published as {@link Changed} (the Camunda authorizations follow it) and the named members' changes are on the
+ * timeline. Who may see the incident is {@link IncidentAccess}'s rule over this team.
  */
 @Component
 public class IncidentTeam {
 
-  /** The engaged groups and the people who worked the incident's tasks. */
-  public record Team(Set<String> groups, Set<String> people) {}
+  public enum Principal { GROUP, USER }
+
+  /** Why a group or person is on the team. */
+  public enum Reason {
+    /** The escalation policy engaged the group. */
+    ENGAGED,
+    /** The person was assigned or completed one of its tasks. */
+    WORKED,
+    /** The IR lead named the person; on a restricted incident only named people (and the IR lead) see it. */
+    NAMED
+  }
+
+  public record Row(Principal type, String principal, Reason reason, String addedBy, Instant addedAt) {}
+
+  /** The team as the API shows it. */
+  public record Team(boolean restricted, List<Row> members) {
+
+    public List<String> named() {
+      return members.stream().filter(m -> m.reason() == Reason.NAMED).map(Row::principal).toList();
+    }
+
+    boolean has(Principal type, String principal, Reason reason) {
+      return members.stream().anyMatch(m -> m.type() == type && m.reason() == reason
+          && m.principal().equals(principal));
+    }
+  }
+
+  /** Published after the team or the restriction of an incident changed (in the transaction of the change). */
+  public record Changed(String incidentId) {}
 
   private final IncidentStore store;
-  private final HistoryService historyService;
-  private final RuntimeService runtimeService;
+  private final ApplicationEventPublisher events;
   private final IdentityService identityService;
   private final SystemContext system;
 
-  public IncidentTeam(IncidentStore store, HistoryService historyService, RuntimeService runtimeService,
-      IdentityService identityService, SystemContext system) {
+  public IncidentTeam(IncidentStore store, ApplicationEventPublisher events, IdentityService identityService,
+      SystemContext system) {
     this.store = store;
-    this.historyService = historyService;
-    this.runtimeService = runtimeService;
+    this.events = events;
     this.identityService = identityService;
     this.system = system;
   }
 
   public Team of(Incident incident) {
-    return system.call(() -> {
-      List<String> instances = processInstances(incident);
-      Set<String> people = historyService.createHistoricTaskInstanceQuery()
-          .processInstanceBusinessKey(incident.id()).taskAssigned().list().stream()
-          .map(HistoricTaskInstance::getAssignee).collect(Collectors.toCollection(HashSet::new));
-      store.timeline(incident.id()).stream()
-          .filter(e -> e.type() == TimelineEvent.TASK_COMPLETED && e.actor() != null)
-          .forEach(e -> people.add(e.actor()));
-      return new Team(instances.isEmpty() ? Set.of() : engagedGroups(instances), people);
-    });
+    return new Team(incident.restricted(), store.team(incident.id()));
   }
 
-  public boolean includes(Incident incident, String userId) {
-    if (userId == null) {
+  /** The groups the escalation policy engaged (comma-separated ids, as the decision writes them). */
+  public void engaged(String incidentId, String groups) {
+    boolean added = false;
+    for (String group : Roles.ids(groups)) {
+      added |= store.addToTeam(incidentId, Principal.GROUP, group, Reason.ENGAGED, null);
+    }
+    if (added) {
+      events.publishEvent(new Changed(incidentId));
+    }
+  }
+
+  /** A person was assigned or completed one of the incident's tasks. */
+  public void worked(String incidentId, String userId) {
+    if (userId != null && store.addToTeam(incidentId, Principal.USER, userId, Reason.WORKED, null)) {
+      events.publishEvent(new Changed(incidentId));
+    }
+  }
+
+  /** The IR lead names a person; false when they were named already. */
+  public boolean name(String incidentId, String userId, String actor) {
+    if (!store.addToTeam(incidentId, Principal.USER, userId, Reason.NAMED, actor)) {
       return false;
     }
-    return system.call(() -> {
-      Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-          .map(Group::getId).collect(Collectors.toSet());
-      if (groups.contains(Roles.CAMUNDA_ADMIN)) {
-        return true;
-      }
-      List<String> instances = processInstances(incident);
-      if (!instances.isEmpty() && engagedGroups(instances).stream().anyMatch(groups::contains)) {
-        return true;
-      }
-      if (historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(incident.id())
-          .taskAssignee(userId).count() > 0) {
-        return true;
-      }
-      return store.completedATask(incident.id(), userId);
-    });
+    store.recordEvent(incidentId, TimelineEvent.TEAM_MEMBER_ADDED, actor, userId + " named to the team");
+    events.publishEvent(new Changed(incidentId));
+    return true;
   }
 
-  /** The incident-response instance and every other process instance with the incident id as business key. */
-  private List<String> processInstances(Incident incident) {
-    return Stream.concat(Stream.ofNullable(incident.processInstanceId()),
-            historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incident.id()).list()
-                .stream().map(HistoricProcessInstance::getId))
-        .distinct().toList();
+  /** The IR lead takes a named person off the team; false when they were not named. */
+  public boolean unname(String incidentId, String userId, String actor) {
+    if (!store.removeFromTeam(incidentId, Principal.USER, userId, Reason.NAMED)) {
+      return false;
+    }
+    store.recordEvent(incidentId, TimelineEvent.TEAM_MEMBER_REMOVED, actor, userId + " taken off the team");
+    events.publishEvent(new Changed(incidentId));
+    return true;
   }
 
-  /** Every group named in an {@code engagedGroups} variable (comma-separated ids), at any scope. */
-  private Set<String> engagedGroups(List<String> instances) {
-    String name = IncidentResponseApi.Decided.ENGAGED_GROUPS.name();
-    String[] ids = instances.toArray(String[]::new);
-    Set<String> values = new HashSet<>();
-    historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableName(name).list()
-        .forEach(v -> values.add(Objects.toString(v.getValue(), "")));
-    runtimeService.createVariableInstanceQuery().processInstanceIdIn(ids).variableName(name).list()
-        .forEach(v -> values.add(Objects.toString(v.getValue(), "")));
-    return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
+  /** Marks the incident restricted (or lifts it); false when it already was so. */
+  public boolean restrict(String incidentId, boolean restricted, String actor, String reason) {
+    if (!store.restrict(incidentId, restricted)) {
+      return false;
+    }
+    store.recordEvent(incidentId, restricted ? TimelineEvent.RESTRICTED : TimelineEvent.UNRESTRICTED, actor,
+        (restricted ? "Restricted to its named team" : "Restriction lifted")
+            + (reason == null || reason.isBlank() ? "" : ": " + reason.trim()));
+    events.publishEvent(new Changed(incidentId));
+    return true;
+  }
+
+  /** Whether a Camunda user exists (team members are users of this instance). */
+  public boolean userExists(String userId) {
+    return system.call(() -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 }

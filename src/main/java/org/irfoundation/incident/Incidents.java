@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the capabilities read incidents (port): the record, its timeline and its team. Only the intake, which creates
- * incidents, writes the tables ({@link IncidentStore}); everyone else reads through here.
+ * How the capabilities read incidents (port): the record, its timeline, its team and who may see it. Only the
+ * intake, which creates incidents, writes the tables ({@link IncidentStore}); everyone else reads through here.
  */
 public interface Incidents {
 
@@ -14,9 +14,19 @@ public interface Incidents {
   /** The timeline, oldest first. */
   List<TimelineEntry> timeline(String id);
 
-  /** The people and groups working the incident ({@link IncidentTeam}). */
+  /** The groups and people working the incident ({@link IncidentTeam}); an empty team for an unknown incident. */
   IncidentTeam.Team team(String id);
 
-  /** Whether the user is on the incident's team (administrators always are). */
-  boolean isOnTeam(String incidentId, String userId);
+  /** How much of the incident the user may see ({@link IncidentAccess}); NONE for an unknown incident. */
+  Access access(String incidentId, String userId);
+
+  /** Whether the user is on the incident's team: sees all of it and works it. */
+  default boolean isOnTeam(String incidentId, String userId) {
+    return access(incidentId, userId).works();
+  }
+
+  /** Whether the incident is restricted: texts that leave the app carry its id and severity only. */
+  default boolean isRestricted(String incidentId) {
+    return find(incidentId).map(Incident::restricted).orElse(false);
+  }
 }

@@ -34,5 +34,11 @@ public final class Roles {
 
   public record Role(String id, String name) {}
 
+  /** Group ids from a comma-separated list (as decisions and input parameters write them). */
+  public static List<String> ids(String commaSeparated) {
+    return commaSeparated == null ? List.of() : java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim)
+        .filter(id -> !id.isEmpty()).distinct().toList();
+  }
+
   private Roles() {}
 }

@@ -7,18 +7,29 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts every completed user task on its incident's timeline, with who completed it. Listens to the
- * task events the Camunda starter publishes (in the engine's transaction), so no diagram needs a listener.
+ * Puts every completed user task on its incident's timeline, with who completed it, and everyone who was assigned
+ * or completed one of its tasks on its team. Listens to the task events the Camunda starter publishes (in the
+ * engine's transaction), so no diagram needs a listener.
  */
 @Component
 public class TaskTimeline {
 
   private final IncidentLifecycle incidents;
+  private final IncidentTeam team;
   private final SystemContext system;
 
-  public TaskTimeline(IncidentLifecycle incidents, SystemContext system) {
+  public TaskTimeline(IncidentLifecycle incidents, IncidentTeam team, SystemContext system) {
     this.incidents = incidents;
+    this.team = team;
     this.system = system;
+  }
+
+  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
+  public void assigned(DelegateTask task) {
+    String incidentId = IncidentOfStep.of(task);
+    if (incidentId != null) {
+      team.worked(incidentId, task.getAssignee());
+    }
   }
 
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
@@ -27,8 +38,8 @@ public class TaskTimeline {
     if (incidentId == null) {
       return;
     }
-    String actor = system.currentUserId();
-    incidents.recordEvent(incidentId, TimelineEvent.TASK_COMPLETED, actor != null ? actor : task.getAssignee(),
-        task.getName());
+    String actor = system.currentUserId() != null ? system.currentUserId() : task.getAssignee();
+    incidents.recordEvent(incidentId, TimelineEvent.TASK_COMPLETED, actor, task.getName());
+    team.worked(incidentId, actor);
   }
 }

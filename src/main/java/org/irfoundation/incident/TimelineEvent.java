@@ -18,6 +18,12 @@ public enum TimelineEvent {
   ESCALATION_REASSESSED("the escalation policy was applied again after a severity change"),
   CLOSED("the incident was closed"),
 
+  // need-to-know
+  TEAM_MEMBER_ADDED("the IR lead named a person to the team"),
+  TEAM_MEMBER_REMOVED("the IR lead took a named person off the team"),
+  RESTRICTED("the incident was restricted to its named team (insider, HR or legal matter)"),
+  UNRESTRICTED("the restriction was lifted"),
+
   // ticket, chat, notices
   TICKET_OPENED("the incident's ticket was opened"),
   TICKET_COMMENTED("a comment (and maybe a status) went to the ticket"),

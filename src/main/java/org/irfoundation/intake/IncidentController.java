@@ -16,15 +16,14 @@ import java.util.List;
 import org.irfoundation.api.ApiProblems;
 import org.irfoundation.api.ApiProblems.FieldProblem;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
+import org.irfoundation.intake.IncidentViews.AlertPage;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,18 +68,27 @@ public class IncidentController {
   }
 
   @GetMapping("/incidents/{id}")
-  @Operation(summary = "An incident: state, open tasks, deadlines, ticket and war room, timeline")
-  public IncidentDetail incident(@PathVariable String id) {
-    return queries.detail(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No incident " + id), null));
+  @Operation(summary = "An incident: state, open tasks, deadlines, ticket and war room, timeline",
+      description = "For its team, the IR lead, the program owner (read) and administrators; its reporter sees id,"
+          + " status and severity only; everyone else gets 404, as for an unknown id.")
+  public IncidentDetail incident(@PathVariable String id, Authentication caller) {
+    return queries.detail(id, caller.getName());
   }
 
   @GetMapping("/incidents")
-  @Operation(summary = "A page of incidents, newest first")
+  @Operation(summary = "A page of the incidents the caller may see, newest first",
+      description = "Incidents the caller only reported show id, status and severity.")
   public IncidentPage incidents(@RequestParam(required = false) Status status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return queries.list(status == null ? null : status.name(), page, size);
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
+    return queries.list(caller.getName(), status == null ? null : status.name(), page, size);
+  }
+
+  @GetMapping("/incidents/{id}/alerts")
+  @Operation(summary = "The alerts of an incident, newest first")
+  public AlertPage alerts(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Authentication caller) {
+    return queries.alerts(id, caller.getName(), page, size);
   }
 
   @PostMapping(path = "/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)

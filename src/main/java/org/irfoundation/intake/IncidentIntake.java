@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.irfoundation.engine.EngineClock;
@@ -21,6 +22,7 @@ import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentStore.AlertRow;
+import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.intake.IncidentReport.Indicators;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
@@ -40,15 +42,17 @@ public class IncidentIntake {
   static final int DUPLICATE_RETRIES = 3;
 
   private final IncidentStore store;
+  private final IncidentTeam team;
   private final RuntimeService runtimeService;
   private final DecisionService decisionService;
   private final SystemContext system;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
 
-  public IncidentIntake(IncidentStore store, RuntimeService runtimeService, DecisionService decisionService,
+  public IncidentIntake(IncidentStore store, IncidentTeam team, RuntimeService runtimeService, DecisionService decisionService,
       SystemContext system, TransactionTemplate transaction, ObjectMapper json) {
     this.store = store;
+    this.team = team;
     this.runtimeService = runtimeService;
     this.decisionService = decisionService;
     this.system = system;
@@ -99,8 +103,13 @@ public class IncidentIntake {
     store.insert(new Incident(id, report.title(), report.description(), report.category().name(),
         report.domain() == null ? null : report.domain().name(), report.detectedAt(), awareAt, now,
         report.reporter() != null ? report.reporter() : actor, report.source(), report.externalRef(), null, null,
-        null, Incident.OPEN, null, null, toJson(report)));
+        null, Incident.OPEN, null, null, toJson(report), actor, report.restricted()));
     store.recordEvent(id, TimelineEvent.REPORTED, actor, "Reported" + (report.source() == null ? "" : " by " + report.source()));
+    if (report.restricted()) {
+      // before the process starts: its first tasks already go to named people only
+      store.recordEvent(id, TimelineEvent.RESTRICTED, actor, "Restricted by the report: only the people the IR"
+          + " lead names see it");
+    }
 
     Map<String, Object> variables = decisionInputs(report.impact(), report.indicators());
     Inputs.INCIDENT_ID.put(variables, id);
@@ -116,6 +125,7 @@ public class IncidentIntake {
     String severity = Decided.SEVERITY.from(decided);
     String playbook = Decided.PLAYBOOK_KEY.from(decided);
     store.classified(id, severity, Decided.RESPONSE_SLA.from(decided), playbook, instance.getId());
+    team.engaged(id, Decided.ENGAGED_GROUPS.from(decided));
     store.recordEvent(id, TimelineEvent.CLASSIFIED, null, "Severity " + severity + ", respond within "
         + Decided.RESPONSE_SLA.from(decided) + (playbook == null ? ", playbook to be chosen by the IR lead"
         : ", playbook " + playbook));
@@ -128,7 +138,7 @@ public class IncidentIntake {
     if (openIncident.isEmpty()) {
       IncidentReport report = new IncidentReport(alert.title(), "Opened by alert " + alert.fingerprint(),
           alert.category(), null, alert.observedAt(), null, actor, alert.source(), null, null,
-          alert.indicators(), null, null, null);
+          alert.indicators(), null, null, null, false);
       String id = open(report, actor).id();
       store.claimFingerprint(alert.fingerprint(), id);
       recordAlert(id, alert, actor, now);
@@ -159,8 +169,10 @@ public class IncidentIntake {
     Map<String, Object> variables = new HashMap<>(inputs);
     Decided.SEVERITY.put(variables, newSeverity);
     Decided.RESPONSE_SLA.put(variables, responseSla);
-    system.call(() -> runtimeService.createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED)
-        .processInstanceBusinessKey(id).setVariables(variables).correlateWithResult());
+    MessageCorrelationResultWithVariables reassessed = system.call(() -> runtimeService
+        .createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED).processInstanceBusinessKey(id)
+        .setVariables(variables).correlateWithResultAndVariables(true));
+    team.engaged(id, Decided.ENGAGED_GROUPS.from(reassessed.getVariables()));
     store.recordEvent(id, TimelineEvent.SEVERITY_CHANGED, actor,
         incident.severity() + " -> " + newSeverity + " after alert " + alert.fingerprint());
     return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.ESCALATED);
@@ -197,7 +209,7 @@ public class IncidentIntake {
   private static IncidentReport withIndicators(IncidentReport r, Indicators indicators) {
     return new IncidentReport(r.title(), r.description(), r.category(), r.domain(), r.detectedAt(), r.awareAt(),
         r.reporter(), r.source(), r.externalRef(), r.impact(), indicators, r.dataSubjects(), r.affectedAssets(),
-        r.affectedUsers());
+        r.affectedUsers(), r.restricted());
   }
 
   private String toJson(Object value) {

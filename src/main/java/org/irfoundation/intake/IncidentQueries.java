@@ -1,11 +1,13 @@
 package org.irfoundation.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,15 +22,22 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.irfoundation.engine.SystemContext;
+import org.irfoundation.incident.Access;
 import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.IncidentAccess;
+import org.irfoundation.incident.IncidentAccessException;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.IncidentStore;
+import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.intake.IncidentViews.AlertPage;
+import org.irfoundation.intake.IncidentViews.AlertView;
 import org.irfoundation.intake.IncidentViews.Deadline;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.irfoundation.intake.IncidentViews.OpenTask;
+import org.irfoundation.intake.IncidentViews.TeamView;
 import org.springframework.stereotype.Service;
 
 /** Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. */
@@ -36,6 +45,9 @@ import org.springframework.stereotype.Service;
 public class IncidentQueries {
 
   private final IncidentStore store;
+  private final IncidentAccess access;
+  private final IncidentTeam team;
+  private final ObjectMapper json;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
@@ -43,10 +55,14 @@ public class IncidentQueries {
   private final HistoryService historyService;
   private final SystemContext system;
 
-  public IncidentQueries(IncidentStore store, TaskService taskService, RuntimeService runtimeService,
+  public IncidentQueries(IncidentStore store, IncidentAccess access, IncidentTeam team, ObjectMapper json,
+      TaskService taskService, RuntimeService runtimeService,
       ManagementService managementService, RepositoryService repositoryService, HistoryService historyService,
       SystemContext system) {
     this.store = store;
+    this.access = access;
+    this.team = team;
+    this.json = json;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -55,13 +71,37 @@ public class IncidentQueries {
     this.system = system;
   }
 
-  public IncidentPage list(String status, int page, int size) {
-    List<IncidentSummary> items = store.list(status, page * size, size).stream().map(IncidentSummary::of).toList();
-    return new IncidentPage(items, page, size, store.count(status));
+  /** The incidents the caller may see; of those they only reported, id, status and severity. */
+  public IncidentPage list(String caller, String status, int page, int size) {
+    IncidentAccess.Viewer viewer = access.viewer(caller);
+    List<IncidentSummary> items = store.list(viewer, status, page * size, size).stream()
+        .map(listed -> listed.full() ? IncidentSummary.of(listed.incident())
+            : IncidentSummary.forReporter(listed.incident()))
+        .toList();
+    return new IncidentPage(items, page, size, store.count(viewer, status));
   }
 
-  public Optional<IncidentDetail> detail(String id) {
-    return store.find(id).map(row -> system.call(() -> detail(row)));
+  /** The incident as far as the caller may see it; unknown to them: {@link IncidentAccessException}. */
+  public IncidentDetail detail(String id, String caller) {
+    Incident row = access.require(id, caller, Access.REPORTER);
+    if (!access.of(row, access.viewer(caller)).readsAll()) {
+      return IncidentDetail.forReporter(row);
+    }
+    return system.call(() -> detail(row));
+  }
+
+  public AlertPage alerts(String id, String caller, int page, int size) {
+    access.require(id, caller, Access.READ);
+    List<AlertView> items = store.alerts(id, page * size, size).stream()
+        .map(a -> new AlertView(a.fingerprint(), a.source(), a.category(), a.title(), a.observedAt(),
+            a.receivedAt(), json(a.indicators()), json(a.details())))
+        .toList();
+    return new AlertPage(items, page, size, store.alertCount(id));
+  }
+
+  public TeamView team(String id, String caller) {
+    Incident row = access.require(id, caller, Access.READ);
+    return TeamView.of(id, team.of(row));
   }
 
   private IncidentDetail detail(Incident row) {
@@ -70,7 +110,7 @@ public class IncidentQueries {
     List<TimelineEntry> timeline = store.timeline(row.id());
     return new IncidentDetail(row.id(), row.title(), row.description(), row.category(), row.domain(),
         row.status(), row.severity(), row.responseSla(), row.playbook(), row.reporter(), row.source(),
-        row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(),
+        row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(), row.restricted(),
         variable(row, IncidentResponseApi.Refs.TICKET_REF.name()),
         variable(row, IncidentResponseApi.Refs.WAR_ROOM_REF.name()),
         store.alertCount(row.id()), tasks, deadlines(row), timeline);
@@ -124,6 +164,17 @@ public class IncidentQueries {
         .processInstanceId(row.processInstanceId()).variableName(name).list().stream()
         .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).map(Object::toString)
         .findFirst().orElse(null);
+  }
+
+  private JsonNode json(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException stored) {
+      return json.getNodeFactory().textNode(text);
+    }
   }
 
   private static Instant instant(java.util.Date date) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code POST /api/incidents}: an incident as a person or a detection tool reports it. Impact follows
- * NIST SP 800-61r2; missing impact and indicator fields mean NONE / REGULAR / false / 0.
+ * NIST SP 800-61r2; missing impact and indicator fields mean NONE / REGULAR / false / 0. {@code restricted}: an
+ * insider, HR or legal matter, seen only by the people the IR lead names (and the IR lead).
  */
 public record IncidentReport(
     @NotBlank @Size(max = 200) String title,
@@ -27,13 +28,15 @@ public record IncidentReport(
     @Valid Indicators indicators,
     @Valid DataSubjects dataSubjects,
     @Size(max = 1000) List<@NotBlank @Size(max = 500) String> affectedAssets,
-    @Size(max = 1000) List<@NotBlank @Size(max = 500) String> affectedUsers) {
+    @Size(max = 1000) List<@NotBlank @Size(max = 500) String> affectedUsers,
+    Boolean restricted) {
 
   public IncidentReport {
     impact = impact == null ? Impact.NONE : impact;
     indicators = indicators == null ? Indicators.NONE : indicators;
     affectedAssets = affectedAssets == null ? List.of() : affectedAssets;
     affectedUsers = affectedUsers == null ? List.of() : affectedUsers;
+    restricted = Boolean.TRUE.equals(restricted);
   }
 
   public enum Category { COMPROMISED_ACCOUNT, MALWARE, RANSOMWARE, DATA_BREACH, UNKNOWN }

@@ -1,11 +1,15 @@
 package org.irfoundation.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.irfoundation.incident.Incident;
+import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.TimelineEntry;
 
-/** What the incident API answers. */
+/** What the incident API answers. Fields a caller may not see are left out (null). */
 public final class IncidentViews {
 
   /** The answer to a report, and one row of the incident list. */
@@ -16,6 +20,11 @@ public final class IncidentViews {
       return new IncidentSummary(row.id(), row.title(), row.severity(), row.playbook(), row.status(),
           row.reportedAt());
     }
+
+    /** What the reporter of an incident sees of it: id, status and severity. */
+    static IncidentSummary forReporter(Incident row) {
+      return new IncidentSummary(row.id(), null, row.severity(), null, row.status(), null);
+    }
   }
 
   public record IncidentPage(List<IncidentSummary> items, int page, int size, long total) {}
@@ -23,8 +32,15 @@ public final class IncidentViews {
   public record IncidentDetail(String id, String title, String description, String category, String domain,
       String status, String severity, String responseSla, String playbook, String reporter, String source,
       String externalRef, Instant detectedAt, Instant awareAt, Instant reportedAt, Instant closedAt,
-      String ticketRef, String warRoomRef, long alerts, List<OpenTask> openTasks, List<Deadline> deadlines,
-      List<TimelineEntry> timeline) {}
+      Boolean restricted, String ticketRef, String warRoomRef, Long alerts, List<OpenTask> openTasks,
+      List<Deadline> deadlines, List<TimelineEntry> timeline) {
+
+    /** What the reporter of an incident sees of it: id, status and severity. */
+    static IncidentDetail forReporter(Incident row) {
+      return new IncidentDetail(row.id(), null, null, null, null, row.status(), row.severity(), null, null, null,
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+  }
 
   public record OpenTask(String name, List<String> groups, String assignee, Instant created, Instant due) {}
 
@@ -34,6 +50,28 @@ public final class IncidentViews {
   public record AlertOutcome(String fingerprint, String incidentId, Action action) {
     public enum Action { OPENED, RECORDED, ESCALATED }
   }
+
+  /** One alert of an incident as it was received. */
+  public record AlertView(String fingerprint, String source, String category, String title, Instant observedAt,
+      Instant receivedAt, JsonNode indicators, JsonNode details) {}
+
+  public record AlertPage(List<AlertView> items, int page, int size, long total) {}
+
+  /** Who works an incident, and why each is on its team. */
+  public record TeamView(String incidentId, boolean restricted, List<Member> members) {
+
+    static TeamView of(String incidentId, IncidentTeam.Team team) {
+      return new TeamView(incidentId, team.restricted(), team.members().stream()
+          .map(m -> new Member(m.type().name(), m.principal(), m.reason().name(), m.addedBy(), m.addedAt()))
+          .toList());
+    }
+  }
+
+  /** A group or user on the team: ENGAGED by the escalation policy, WORKED one of its tasks, NAMED by the IR lead. */
+  public record Member(String type, String id, String reason, String addedBy, Instant addedAt) {}
+
+  /** {@code PUT …/restriction}: restrict the incident to its named team, or lift the restriction. */
+  public record Restriction(@NotNull Boolean restricted, @Size(max = 2000) String reason) {}
 
   private IncidentViews() {}
 }
