@@ -1,17 +1,20 @@
 package org.irfoundation.chat;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.templates.CommunicationTemplate;
 import org.irfoundation.templates.CommunicationTemplates;
+import org.irfoundation.templates.TemplateVariables;
 import org.springframework.stereotype.Service;
 
 /**
  * The incident's war room, whatever chat holds it: opened once (a retried job finds the room it opened), found by
  * the reference the process kept or else by the incident, messages from text or a communication template, and
- * every post on the incident's timeline.
+ * every post on the incident's timeline. A restricted incident's messages carry its id and severity only.
  */
 @Service
 public class WarRoomService {
@@ -19,11 +22,23 @@ public class WarRoomService {
   private final ChatChannel chat;
   private final IncidentLifecycle lifecycle;
   private final CommunicationTemplates templates;
+  private final Incidents incidents;
 
-  public WarRoomService(ChatChannel chat, IncidentLifecycle lifecycle, CommunicationTemplates templates) {
+  public WarRoomService(ChatChannel chat, IncidentLifecycle lifecycle, CommunicationTemplates templates,
+      Incidents incidents) {
     this.chat = chat;
     this.lifecycle = lifecycle;
     this.templates = templates;
+    this.incidents = incidents;
+  }
+
+  /** A restricted incident's messages carry its id and severity, not its title or names. */
+  private Map<String, ?> shown(String incidentId, Map<String, ?> variables) {
+    return incidents.isRestricted(incidentId) ? TemplateVariables.restricted(variables) : variables;
+  }
+
+  private String shownTitle(String incidentId, String title) {
+    return incidents.isRestricted(incidentId) ? TemplateVariables.RESTRICTED_TITLE : title;
   }
 
   /**
@@ -36,8 +51,9 @@ public class WarRoomService {
       return existing.get();
     }
     WarRoomRef ref = chat.openWarRoom(incidentId,
-        incidentId + " [" + (severity == null ? "?" : severity) + "] " + (title == null ? "" : title),
-        templates.render(CommunicationTemplate.WAR_ROOM_OPENING, variables).body());
+        incidentId + " [" + (severity == null ? "?" : severity) + "] "
+            + Objects.toString(shownTitle(incidentId, title), ""),
+        templates.render(CommunicationTemplate.WAR_ROOM_OPENING, shown(incidentId, variables)).body());
     lifecycle.recordEvent(incidentId, TimelineEvent.WAR_ROOM_OPENED, null, "War room " + ref + " opened");
     return ref;
   }
@@ -49,7 +65,8 @@ public class WarRoomService {
   public void post(String incidentId, String knownRef, String channel, String template, String message,
       Map<String, ?> variables) {
     boolean fromTemplate = template != null && !template.isBlank();
-    String text = fromTemplate ? templates.render(CommunicationTemplate.named(template), variables).body() : message;
+    String text = fromTemplate
+        ? templates.render(CommunicationTemplate.named(template), shown(incidentId, variables)).body() : message;
     String where;
     if (channel != null && !channel.isBlank()) {
       chat.postToChannel(channel, text);
@@ -66,7 +83,7 @@ public class WarRoomService {
   /** Reminds the war room that a status update is due (the status-update cadence timer). */
   public void remindStatusUpdate(String incidentId, String knownRef, String title, String severity, String cadence) {
     WarRoomRef ref = warRoomOf(incidentId, knownRef);
-    chat.post(ref, reminder(incidentId, title, severity, cadence));
+    chat.post(ref, reminder(incidentId, shownTitle(incidentId, title), severity, cadence));
     lifecycle.recordEvent(incidentId, TimelineEvent.STATUS_REMINDER_POSTED, null, "Status-update reminder in " + ref);
   }
 

@@ -22,9 +22,9 @@ public class EvidenceCatalogService implements EvidenceCatalog {
     this.custody = custody;
   }
 
-  /** Every item of the incident with its custody entries, for a member of its team. */
+  /** Every item of the incident with its custody entries, for its team and the program owner (read). */
   public List<EvidenceItem> list(String incidentId, String actor) {
-    access.authorize(incidentId, actor);
+    access.authorizeRead(incidentId, actor);
     List<Entry> entries = custody.entries(incidentId);
     return records.list(incidentId).stream()
         .map(row -> EvidenceItem.of(row, entries.stream().filter(e -> row.id().equals(e.evidenceId())).toList()))

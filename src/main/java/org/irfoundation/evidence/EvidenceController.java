@@ -48,9 +48,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Evidence of an incident and its chain of custody. Every endpoint is for the incident's team only (403
- * otherwise, 404 for an unknown incident). Uploads are streamed to disk and the store, never held in memory;
- * parts are read only after the caller is known to be on the team. What the services refuse
+ * Evidence of an incident and its chain of custody. Its team handles it; the IR program owner reads the list and the
+ * chain check; whoever else sees the incident gets 403, whoever may not see it 404 as for an unknown incident.
+ * Uploads are streamed to disk and the store, never held in memory; parts are read only after the caller is known
+ * to be on the team. What the services refuse
  * ({@link EvidenceException}) is answered here as problem details.
  */
 @RestController

@@ -87,18 +87,20 @@ public class IncidentStore implements IncidentLifecycle {
   /** A page of the incidents the viewer may see ({@link IncidentAccess}), newest first. */
   public List<Listed> list(IncidentAccess.Viewer viewer, String status, int offset, int limit) {
     return visible(viewer, "select i.*, case when " + TEAM_OR_READER + " then 1 else 0 end as full_view"
-        + " from incident i where (:status is null or i.status = :status) and (" + TEAM_OR_READER
-        + " or i.reported_by = :user) order by i.reported_at desc, i.id desc"
-        + " offset :offset rows fetch next :limit rows only")
+        + " from incident i where " + STATUS + " and (" + TEAM_OR_READER + " or i.reported_by = :user)"
+        + " order by i.reported_at desc, i.id desc offset :offset rows fetch next :limit rows only")
         .param("status", status).param("offset", offset).param("limit", limit)
         .query((rs, n) -> new Listed(row(rs, n), rs.getInt("full_view") == 1)).list();
   }
 
   public long count(IncidentAccess.Viewer viewer, String status) {
-    return visible(viewer, "select count(*) from incident i where (:status is null or i.status = :status) and ("
-        + TEAM_OR_READER + " or i.reported_by = :user)")
+    return visible(viewer, "select count(*) from incident i where " + STATUS + " and (" + TEAM_OR_READER
+        + " or i.reported_by = :user)")
         .param("status", status).query(Long.class).single();
   }
+
+  /** Any status, or the one asked for; typed, so PostgreSQL knows the type of a null parameter. */
+  private static final String STATUS = "(cast(:status as varchar(16)) is null or i.status = :status)";
 
   /**
    * The rule of {@link IncidentAccess#of} as SQL: everyone for the IR lead and administrators; else a named member;

@@ -84,6 +84,12 @@ public enum NoticeKind {
       return model;
     }
 
+    /** The same facts under another title (a restricted incident's). */
+    public Facts withTitle(String shownTitle) {
+      return new Facts(incidentId, shownTitle, severity, responseSla, engagedGroups, acknowledgeSla,
+          statusUpdateCadence, ticketRef, warRoomRef);
+    }
+
     private static String orNone(String value) {
       return value == null || value.isBlank() ? "(none yet)" : value;
     }

@@ -31,6 +31,7 @@ public final class CompromisedAccountPlaybookApi {
     public static final String TASK_BLOCK_SIGN_IN = "Task_BlockSignIn";
     public static final String TASK_REVOKE_SESSION_TOKENS = "Task_RevokeSessionTokens";
     public static final String TASK_CLEAN_MAILBOX = "Task_CleanMailbox";
+    public static final String TASK_RESTRICT_INCIDENT = "Task_RestrictIncident";
     public static final String TASK_INSIDER_REVIEW = "Task_InsiderReview";
     public static final String CALL_COLLECT_EVIDENCE = "Call_CollectEvidence";
     public static final String EVENT_WATCH_WINDOW = "Event_WatchWindow";

@@ -70,12 +70,20 @@ public class IdentityBootstrap implements EngineReadyStep {
     }
     for (String role : Roles.COCKPIT_ROLES) {
       grant(authorizations, role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(authorizations, role, Resources.PROCESS_DEFINITION, ANY,
-          Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
-      grant(authorizations, role, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(authorizations, role, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(authorizations, role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(authorizations, role, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grant(authorizations, role, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
+    // the IR lead reads every incident's instances and history; the program owner only those the need-to-know rule
+    // lets them read, granted per instance (IncidentAuthorizations), so a restricted incident stays hidden
+    grant(authorizations, Roles.IR_LEAD, Resources.PROCESS_DEFINITION, ANY,
+        Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    grant(authorizations, Roles.IR_LEAD, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(authorizations, Roles.IR_LEAD, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
+    revoke(authorizations, Roles.IR_PROGRAM_OWNER, Resources.PROCESS_DEFINITION, ANY,
+        Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    revoke(authorizations, Roles.IR_PROGRAM_OWNER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    revoke(authorizations, Roles.IR_PROGRAM_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
 
     ensureAdministrator(identity);
   }
@@ -144,6 +152,27 @@ public class IdentityBootstrap implements EngineReadyStep {
         .setProperties(Map.of("description", "Open tasks of the groups you belong to",
             "priority", -10, "refresh", true));
     return filters.saveFilter(filter).getId();
+  }
+
+  /** Takes permissions back that earlier versions granted (an installation started before need-to-know). */
+  private static void revoke(AuthorizationService authorizations, String groupId, Resource resource,
+      String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
   }
 
   private static void grant(AuthorizationService authorizations, String groupId, Resource resource,

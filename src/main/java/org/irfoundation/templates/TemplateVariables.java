@@ -13,7 +13,9 @@ import static org.irfoundation.incident.IncidentResponseApi.Inputs.TITLE;
 import static org.irfoundation.incident.IncidentResponseApi.Refs.TICKET_REF;
 import static org.irfoundation.incident.IncidentResponseApi.Refs.WAR_ROOM_REF;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.irfoundation.engine.Variable;
 
 /**
@@ -44,6 +46,25 @@ public final class TemplateVariables {
       ACKNOWLEDGE_SLA, STATUS_UPDATE_CADENCE, ENGAGED_GROUPS, TICKET_REF, WAR_ROOM_REF, DETECTED_AT, AWARE_AT, STATUS,
       SUMMARY, NEXT_STEPS, DECISIONS_NEEDED, REGULATION, REGULATOR, NOTIFICATION_DEADLINE, REPORT_DEADLINE,
       DATA_CATEGORIES, RECIPIENT_NAME, CONTACT);
+
+  /** How a restricted incident is called in messages that leave the app: by its id and severity only. */
+  public static final String RESTRICTED_TITLE = "Restricted incident";
+  static final String WITHHELD = "(withheld: restricted incident, see IR Foundation)";
+  /** Free text that may name people. */
+  static final List<Variable<String>> FREE_TEXT = List.of(SUMMARY, NEXT_STEPS, DECISIONS_NEEDED, RECIPIENT_NAME,
+      CONTACT);
+
+  /** The variables a message about a restricted incident may use: no title, no free text that may name people. */
+  public static Map<String, Object> restricted(Map<String, ?> variables) {
+    Map<String, Object> shown = new HashMap<>(variables);
+    TITLE.put(shown, RESTRICTED_TITLE);
+    for (Variable<String> text : FREE_TEXT) {
+      if (shown.containsKey(text.name())) {
+        text.put(shown, WITHHELD);
+      }
+    }
+    return shown;
+  }
 
   private TemplateVariables() {}
 }

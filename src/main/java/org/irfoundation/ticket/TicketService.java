@@ -3,22 +3,27 @@ package org.irfoundation.ticket;
 import java.util.Locale;
 import java.util.Optional;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.templates.TemplateVariables;
 import org.springframework.stereotype.Service;
 
 /**
  * The incident's ticket, whatever system holds it: opened once (a retried job finds the one it opened), found by
- * the reference the process kept or else by the incident, and every change on the incident's timeline.
+ * the reference the process kept or else by the incident, and every change on the incident's timeline. A
+ * restricted incident's ticket carries its id and severity, not its title.
  */
 @Service
 public class TicketService {
 
   private final TicketSystem tickets;
   private final IncidentLifecycle lifecycle;
+  private final Incidents incidents;
 
-  public TicketService(TicketSystem tickets, IncidentLifecycle lifecycle) {
+  public TicketService(TicketSystem tickets, IncidentLifecycle lifecycle, Incidents incidents) {
     this.tickets = tickets;
     this.lifecycle = lifecycle;
+    this.incidents = incidents;
   }
 
   /** Opens the incident's ticket, or returns the one it has; TICKET_OPENED only when it opened one. */
@@ -27,7 +32,10 @@ public class TicketService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    TicketRef ref = tickets.open(request);
+    TicketRef ref = tickets.open(incidents.isRestricted(request.incidentId())
+        ? new TicketRequest(request.incidentId(), TemplateVariables.RESTRICTED_TITLE, request.severity(),
+            request.category())
+        : request);
     lifecycle.recordEvent(request.incidentId(), TimelineEvent.TICKET_OPENED, null, "Ticket " + ref + " opened");
     return ref;
   }

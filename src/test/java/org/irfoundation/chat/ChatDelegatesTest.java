@@ -13,6 +13,7 @@ import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class ChatDelegatesTest {
   final BuiltinWarRoomLog chat = new BuiltinWarRoomLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
   final CommunicationTemplates templates = new CommunicationTemplates();
-  final WarRoomService warRooms = new WarRoomService(chat, lifecycle, templates);
+  final WarRoomService warRooms = new WarRoomService(chat, lifecycle, templates, mock(Incidents.class));
   final OpenWarRoomDelegate openWarRoom = new OpenWarRoomDelegate(warRooms, templates);
   final PostStatusReminderDelegate postStatusReminder = new PostStatusReminderDelegate(warRooms);
 

@@ -14,6 +14,7 @@ import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.Notice;
@@ -61,7 +62,7 @@ class ConnectorDelegatesTest {
   @Test
   void commentTicketMovesTheStatusAndComments() {
     TicketRef ref = tickets.open(new TicketRequest(INCIDENT, "t", "P1", "DATA_BREACH"));
-    new CommentTicketDelegate(new TicketService(tickets, lifecycle)).execute(execution("Task_Comment")
+    new CommentTicketDelegate(new TicketService(tickets, lifecycle, mock(Incidents.class))).execute(execution("Task_Comment")
         .with(CommentTicketDelegate.COMMENT.name(), "Containment started")
         .with(CommentTicketDelegate.TICKET_STATUS.name(), "in_progress").execution);
 
@@ -74,14 +75,14 @@ class ConnectorDelegatesTest {
 
   @Test
   void commentTicketWithoutCommentFailsWithTheParameterName() {
-    assertThatThrownBy(() -> new CommentTicketDelegate(new TicketService(tickets, lifecycle)).execute(execution("Task_Comment").execution))
+    assertThatThrownBy(() -> new CommentTicketDelegate(new TicketService(tickets, lifecycle, mock(Incidents.class))).execute(execution("Task_Comment").execution))
         .hasMessage("Comment ticket (Task_Comment) needs the input parameter comment");
   }
 
   @Test
   void postToWarRoomRendersATemplateOrPostsTheMessageOrUsesAStandingChannel() {
     chat.openWarRoom(INCIDENT, "room");
-    PostToWarRoomDelegate delegate = new PostToWarRoomDelegate(new WarRoomService(chat, lifecycle, templates), templates);
+    PostToWarRoomDelegate delegate = new PostToWarRoomDelegate(new WarRoomService(chat, lifecycle, templates, mock(Incidents.class)), templates);
 
     delegate.execute(execution("Task_Post").with(PostToWarRoomDelegate.TEMPLATE.name(), "status-update").execution);
     delegate.execute(execution("Task_Post").with(PostToWarRoomDelegate.MESSAGE.name(), "Backups verified").execution);
@@ -99,7 +100,7 @@ class ConnectorDelegatesTest {
 
   @Test
   void sendNoticeRendersTheTemplateForGroupsAndAddressesOnce() {
-    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
+    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates, mock(Incidents.class)), templates);
     FakeExecution execution = execution("Task_NotifyRegulator")
         .with(SendNoticeDelegate.TEMPLATE.name(), "regulator-notice")
         .with(SendNoticeDelegate.RECIPIENT_GROUPS.name(), "legal")
@@ -118,7 +119,7 @@ class ConnectorDelegatesTest {
 
   @Test
   void sendNoticeNeedsATemplateAndARecipient() {
-    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates), templates);
+    SendNoticeDelegate delegate = new SendNoticeDelegate(new NoticeService(notices, lifecycle, templates, mock(Incidents.class)), templates);
     assertThatThrownBy(() -> delegate.execute(execution("Task_N").execution))
         .hasMessage("Send notice (Task_N) needs the input parameter template");
     assertThatThrownBy(() -> delegate.execute(execution("Task_N")

@@ -25,6 +25,7 @@ import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.ticket.JiraTicketSystem;
 import org.irfoundation.ticket.OpenTicketDelegate;
@@ -59,7 +60,7 @@ class ConnectorFaultProcessTest {
     JiraTicketSystem tickets = new JiraTicketSystem(
         new TicketProperties.Jira(jira.baseUrl(), "ir@example.com", "secret-token", "IR", "Task", null),
         new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofSeconds(5)), d -> { });
-    engine.register("openTicket", new OpenTicketDelegate(new TicketService(tickets, mock(IncidentLifecycle.class))));
+    engine.register("openTicket", new OpenTicketDelegate(new TicketService(tickets, mock(IncidentLifecycle.class), mock(Incidents.class))));
   }
 
   ProcessInstance start() {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.incident.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +39,8 @@ class IncidentApiTest {
 
   static final String DETECTOR = "detector1";
   static final String DETECTOR_PASSWORD = "Detector-pw-2026";
+  /** Reads what the detector reports: its reporter sees id, status and severity only (need-to-know). */
+  static final String LEAD = "api-lead";
 
   @Autowired TestRestTemplate rest;
   @Autowired ObjectMapper json;
@@ -51,6 +54,10 @@ class IncidentApiTest {
     User user = identityService.newUser(DETECTOR);
     user.setPassword(DETECTOR_PASSWORD);
     identityService.saveUser(user);
+    User lead = identityService.newUser(LEAD);
+    lead.setPassword(DETECTOR_PASSWORD);
+    identityService.saveUser(lead);
+    identityService.createMembership(LEAD, Roles.IR_LEAD);
   }
 
   static String report(String title, String category, String extra) {
@@ -253,7 +260,7 @@ class IncidentApiTest {
   }
 
   private ResponseEntity<JsonNode> get(String path) {
-    return reporter().getForEntity(path, JsonNode.class);
+    return rest.withBasicAuth(LEAD, DETECTOR_PASSWORD).getForEntity(path, JsonNode.class);
   }
 
   /** A detection tool's user: no group, no Camunda rights; reporting must work all the same. */

@@ -17,6 +17,7 @@ import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class NotifyGroupsDelegateTest {
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
   final BuiltinNoticeLog notices = new BuiltinNoticeLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
-  final NotifyGroupsDelegate notifyGroups = new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, new CommunicationTemplates()));
+  final NotifyGroupsDelegate notifyGroups = new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, new CommunicationTemplates(), mock(Incidents.class)));
 
   NotifyGroupsDelegateTest() {
     db.insertIncident(INCIDENT);

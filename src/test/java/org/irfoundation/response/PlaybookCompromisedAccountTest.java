@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.irfoundation.engine.Variable;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.RestrictIncidentDelegate;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.response.CompromisedAccountPlaybookApi.Variables;
@@ -72,6 +73,7 @@ class PlaybookCompromisedAccountTest {
 
   final Recorder notifyGroups = engine.record("notifyGroups");
   final Recorder recordTimelineEvent = engine.record("recordTimelineEvent");
+  final Recorder restrictIncident = engine.record("restrictIncident");
 
   @BeforeEach
   void setUp() {
@@ -111,7 +113,7 @@ class PlaybookCompromisedAccountTest {
     quietWindow(pi, "no", null);
     recover(pi, "no");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(EVENT_COMPLETED).hasNotPassed(CALL_DATA_BREACH,
-        TASK_INSIDER_REVIEW, EVENT_FALSE_POSITIVE);
+        TASK_RESTRICT_INCIDENT, TASK_INSIDER_REVIEW, EVENT_FALSE_POSITIVE);
   }
 
   @Test
@@ -185,11 +187,15 @@ class PlaybookCompromisedAccountTest {
   }
 
   @Test
-  void insiderIndicatorsBringInLegalAndPutTheEvidenceUnderLegalHold() {
+  void insiderIndicatorsRestrictTheIncidentBringInLegalAndPutTheEvidenceUnderLegalHold() {
     ProcessInstance pi = start("P3");
     triage(pi, "consoleLogin", "no", "no");
     assess(pi, "confirmed");
     contain(pi, TASK_BLOCK_SIGN_IN, "yes");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RESTRICT_INCIDENT);
+    engine.runAsyncJobs(pi);
+    assertThat(restrictIncident.single()).containsEntry(Recorder.BUSINESS_KEY, INCIDENT)
+        .containsKey(RestrictIncidentDelegate.RESTRICTION_REASON.name());
     Task review = task(TASK_INSIDER_REVIEW, pi);
     assertThat(engine.candidateGroups(review)).containsExactly("legal");
     assertThat(calledEvidence(pi)).isEmpty(); // evidence waits for the legal hold

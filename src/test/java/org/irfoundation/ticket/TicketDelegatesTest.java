@@ -18,6 +18,7 @@ import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.IncidentResponseApi.Refs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class TicketDelegatesTest {
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
   final BuiltinTicketLog tickets = new BuiltinTicketLog(db.jdbc);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
-  final OpenTicketDelegate openTicket = new OpenTicketDelegate(new TicketService(tickets, lifecycle));
-  final CloseTicketDelegate closeTicket = new CloseTicketDelegate(new TicketService(tickets, lifecycle));
+  final OpenTicketDelegate openTicket = new OpenTicketDelegate(new TicketService(tickets, lifecycle, mock(Incidents.class)));
+  final CloseTicketDelegate closeTicket = new CloseTicketDelegate(new TicketService(tickets, lifecycle, mock(Incidents.class)));
 
   TicketDelegatesTest() {
     db.insertIncident(INCIDENT);
