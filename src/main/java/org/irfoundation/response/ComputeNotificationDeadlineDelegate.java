@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.NotificationClock;
 import org.springframework.stereotype.Component;
 
 /**

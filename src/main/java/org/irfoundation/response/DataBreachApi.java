@@ -3,6 +3,7 @@ package org.irfoundation.response;
 import java.time.Duration;
 import java.util.Date;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.ObligationsApi;
 
 /**
  * The {@code playbook-data-breach} process as code sees it (STYLE.md 6). It reads the incident's variables
@@ -65,21 +66,21 @@ public final class DataBreachApi {
     public static final Variable<String> DPO_CONTACT = Variable.of("dpoContact", String.class);
     // scope form: the inputs of notification-obligations
     public static final Variable<String> DATA_TIER = Variable.of("dataTier", String.class);
-    public static final Variable<Long> PEOPLE_AFFECTED = Variable.of("peopleAffected", Long.class);
-    public static final Variable<Boolean> EU_RESIDENTS = Variable.of("euResidents", Boolean.class);
-    public static final Variable<Long> CALIFORNIA_RESIDENTS = Variable.of("californiaResidents", Long.class);
-    public static final Variable<Long> MAX_RESIDENTS_IN_ONE_STATE = Variable.of("maxResidentsInOneState", Long.class);
+    public static final Variable<Long> PEOPLE_AFFECTED = ObligationsApi.Inputs.PEOPLE_AFFECTED;
+    public static final Variable<Long> EU_RESIDENTS = ObligationsApi.Inputs.EU_RESIDENTS;
+    public static final Variable<Long> CALIFORNIA_RESIDENTS = ObligationsApi.Inputs.CALIFORNIA_RESIDENTS;
+    public static final Variable<Long> MAX_RESIDENTS_IN_ONE_STATE = ObligationsApi.Inputs.MAX_RESIDENTS_IN_ONE_STATE;
     public static final Variable<Boolean> PII = Variable.of("pii", Boolean.class);
-    public static final Variable<Boolean> PHI = Variable.of("phi", Boolean.class);
-    public static final Variable<Boolean> PAN = Variable.of("pan", Boolean.class);
+    public static final Variable<Boolean> PHI = ObligationsApi.Inputs.PHI;
+    public static final Variable<Boolean> PAN = ObligationsApi.Inputs.PAN;
     public static final Variable<String> DATA_ENCRYPTED = Variable.of("dataEncrypted", String.class);
     public static final Variable<String> KEY_COMPROMISED = Variable.of("keyCompromised", String.class);
     public static final Variable<String> DATA_LEFT_ENVIRONMENT = Variable.of("dataLeftEnvironment", String.class);
     public static final Variable<String> ACCESS_ONGOING = Variable.of("accessOngoing", String.class);
-    public static final Variable<Boolean> NIS2_ENTITY = Variable.of("nis2Entity", Boolean.class);
-    public static final Variable<Boolean> DORA_ENTITY = Variable.of("doraEntity", Boolean.class);
-    public static final Variable<Boolean> SEC_REGISTRANT = Variable.of("secRegistrant", Boolean.class);
-    public static final Variable<Boolean> PCI_MERCHANT = Variable.of("pciMerchant", Boolean.class);
+    public static final Variable<Boolean> NIS2_ENTITY = ObligationsApi.Inputs.NIS2_ENTITY;
+    public static final Variable<Boolean> DORA_ENTITY = ObligationsApi.Inputs.DORA_ENTITY;
+    public static final Variable<Boolean> SEC_REGISTRANT = ObligationsApi.Inputs.SEC_REGISTRANT;
+    public static final Variable<Boolean> PCI_MERCHANT = ObligationsApi.Inputs.PCI_MERCHANT;
     // notification decision form
     public static final Variable<String> GDPR_RISK = Variable.of("gdprRisk", String.class);
     public static final Variable<String> NOTIFICATION_REASONS = Variable.of("notificationReasons", String.class);

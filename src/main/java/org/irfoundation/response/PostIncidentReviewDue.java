@@ -2,6 +2,7 @@ package org.irfoundation.response;
 
 import java.util.Date;
 import org.irfoundation.engine.EngineClock;
+import org.irfoundation.incident.NotificationClock;
 import org.springframework.stereotype.Component;
 
 /**

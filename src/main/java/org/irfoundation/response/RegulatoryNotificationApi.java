@@ -2,7 +2,7 @@ package org.irfoundation.response;
 
 import java.util.Date;
 import org.irfoundation.engine.Variable;
-import org.irfoundation.templates.TemplateVariables;
+import org.irfoundation.incident.ObligationsApi;
 
 /**
  * The {@code regulatory-notification} process (one instance per obligation of {@code notification-obligations}).
@@ -38,12 +38,12 @@ public final class RegulatoryNotificationApi {
 
   /** In: one obligation (the decision's output columns). */
   public static final class Obligation {
-    public static final Variable<String> REGULATION = TemplateVariables.REGULATION;
-    public static final Variable<String> RECIPIENT = Variable.of("recipient", String.class);
-    public static final Variable<String> AUDIENCE = Variable.of("audience", String.class);
-    public static final Variable<String> CLOCK_START = Variable.of("clockStart", String.class);
-    public static final Variable<String> DEADLINE = Variable.of("deadline", String.class);
-    public static final Variable<String> DEADLINE_KIND = Variable.of("deadlineKind", String.class);
+    public static final Variable<String> REGULATION = ObligationsApi.Outputs.REGULATION;
+    public static final Variable<String> RECIPIENT = ObligationsApi.Outputs.RECIPIENT;
+    public static final Variable<String> AUDIENCE = ObligationsApi.Outputs.AUDIENCE;
+    public static final Variable<String> CLOCK_START = ObligationsApi.Outputs.CLOCK_START;
+    public static final Variable<String> DEADLINE = ObligationsApi.Outputs.DEADLINE;
+    public static final Variable<String> DEADLINE_KIND = ObligationsApi.Outputs.DEADLINE_KIND;
 
     private Obligation() {}
   }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.ObligationsApi;
 
 /**
  * The process variables a communication template may use: the incident's (defined by {@code incident-response}) and
@@ -32,7 +33,7 @@ public final class TemplateVariables {
   public static final Variable<String> NEXT_STEPS = Variable.of("nextSteps", String.class);
   public static final Variable<String> DECISIONS_NEEDED = Variable.of("decisionsNeeded", String.class);
   /** The regulation of a notice (also an output column of notification-obligations). */
-  public static final Variable<String> REGULATION = Variable.of("regulation", String.class);
+  public static final Variable<String> REGULATION = ObligationsApi.Outputs.REGULATION;
   public static final Variable<String> REGULATOR = Variable.of("regulator", String.class);
   /** ISO-8601 duration after {@code awareAt}; {@code reportDeadline} is computed from it when not given. */
   public static final Variable<String> NOTIFICATION_DEADLINE = Variable.of("notificationDeadline", String.class);

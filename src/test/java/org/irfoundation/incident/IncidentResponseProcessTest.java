@@ -41,7 +41,6 @@ import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.response.CompromisedAccountPlaybookApi;
 import org.irfoundation.response.DataBreachApi;
 import org.irfoundation.response.MalwareRansomwarePlaybookApi;
-import org.irfoundation.response.NotificationClock;
 import org.irfoundation.response.PostIncidentReviewDue;
 import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.testing.Recorder;

@@ -284,7 +284,8 @@ class DataBreachPlaybookProcessTest {
     Map<String, Object> v = new HashMap<>();
     Vars.DATA_TIER.put(v, "high");
     Vars.PEOPLE_AFFECTED.put(v, 1200L);
-    for (Variable<Boolean> flag : List.of(Vars.EU_RESIDENTS, Vars.PII, Vars.PHI, Vars.PAN, Vars.NIS2_ENTITY,
+    v.put(Vars.EU_RESIDENTS.name(), false); // the scope form's checkbox until the table counts residents
+    for (Variable<Boolean> flag : List.of(Vars.PII, Vars.PHI, Vars.PAN, Vars.NIS2_ENTITY,
         Vars.DORA_ENTITY, Vars.SEC_REGISTRANT, Vars.PCI_MERCHANT)) {
       flag.put(v, false);
     }

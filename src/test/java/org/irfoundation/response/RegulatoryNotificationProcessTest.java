@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.NotificationClock;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.response.RegulatoryNotificationApi.Obligation;

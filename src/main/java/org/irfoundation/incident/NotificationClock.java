@@ -1,4 +1,4 @@
-package org.irfoundation.response;
+package org.irfoundation.incident;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package org.irfoundation.response;
+package org.irfoundation.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
