@@ -1,6 +1,7 @@
 package org.irfoundation.engine;
 
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -38,6 +39,11 @@ public record Variable<T>(String name, Class<T> type) {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
+  }
+
+  /** Sets it on an execution or process instance from outside the process. */
+  public void setOn(RuntimeService runtimeService, String executionId, T value) {
+    runtimeService.setVariable(executionId, name, value);
   }
 
   public T from(Map<String, ?> variables) {

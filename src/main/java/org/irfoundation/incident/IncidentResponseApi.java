@@ -15,8 +15,14 @@ public final class IncidentResponseApi {
   public static final String DECISION_PLAYBOOK = "playbook-selection";
   public static final String DECISION_ESCALATION = "escalation-policy";
 
-  /** Correlated by the alert intake when an alert raises the incident's severity. */
+  /** Correlated whenever the incident's severity is raised ({@link IncidentSeverity}). */
   public static final String MESSAGE_SEVERITY_CHANGED = "SeverityChanged";
+
+  /** Correlated once, when personal data is first known to be involved ({@link PersonalDataHandOff}). */
+  public static final String MESSAGE_PERSONAL_DATA_CONFIRMED = "PersonalDataConfirmed";
+
+  /** The playbook that handles personal-data breaches, in parallel with the incident's own playbook. */
+  public static final String DATA_BREACH_PLAYBOOK = "playbook-data-breach";
 
   public static final class Elements {
     public static final String TASK_CLASSIFY = "Task_ClassifySeverity";
@@ -93,6 +99,16 @@ public final class IncidentResponseApi {
     public static final Variable<Boolean> PROVIDER_ENGAGED = Variable.of("providerEngaged", Boolean.class);
 
     private Decided() {}
+  }
+
+  /** The data-breach hand-off: when it started, and whether it is running or done. */
+  public static final class Breach {
+    /** ISO-8601 instant: awareness of the breach, which starts its clocks. */
+    public static final Variable<String> BREACH_AWARE_AT = Variable.of("breachAwareAt", String.class);
+    public static final Variable<Boolean> BREACH_RUNNING = Variable.of("breachRunning", Boolean.class);
+    public static final Variable<Boolean> BREACH_HANDLED = Variable.of("breachHandled", Boolean.class);
+
+    private Breach() {}
   }
 
   /** References the connectors keep (ids only, never payloads). */

@@ -68,6 +68,21 @@ public class IncidentStore implements IncidentLifecycle {
         .params(severity, responseSla, report, id).update();
   }
 
+  public void severityChanged(String id, String severity, String responseSla) {
+    jdbc.sql("update incident set severity = ?, response_sla = ? where id = ?").params(severity, responseSla, id).update();
+  }
+
+  /** Records when personal data was first known to be involved; false when that was recorded before. */
+  public boolean breachAware(String id, Instant at) {
+    return jdbc.sql("update incident set breach_aware_at = ? where id = ? and breach_aware_at is null")
+        .params(utc(at), id).update() > 0;
+  }
+
+  public Optional<Instant> breachAwareAt(String id) {
+    return jdbc.sql("select breach_aware_at from incident where id = ?").param(id)
+        .query((rs, n) -> Optional.ofNullable(instant(rs, "breach_aware_at"))).optional().flatMap(o -> o);
+  }
+
   public void playbookChosen(String id, String playbook) {
     jdbc.sql("update incident set playbook = ? where id = ?").params(playbook, id).update();
   }

@@ -3,6 +3,7 @@ package org.irfoundation.response;
 import java.time.Duration;
 import java.util.Date;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.ObligationsApi;
 
 /**
@@ -12,7 +13,7 @@ import org.irfoundation.incident.ObligationsApi;
  */
 public final class DataBreachApi {
 
-  public static final String PROCESS_KEY = "playbook-data-breach";
+  public static final String PROCESS_KEY = IncidentResponseApi.DATA_BREACH_PLAYBOOK;
 
   /** Hard internal deadlines after awareness (playbooks.md, data breach step 2 and 5). */
   public static final Duration DPO_NOTICE_WITHIN = Duration.ofHours(1);
