@@ -22,6 +22,7 @@ public final class EvidenceCollectionApi {
     public static final String TASK_PLAN = "Task_PlanCollection";
     public static final String GATEWAY_ALREADY_COMPLETE = "Gateway_AlreadyComplete";
     public static final String SUBPROCESS_COLLECT = "SubProcess_CollectEvidence";
+    public static final String GATEWAY_COLLECT_MERGE = "Gateway_CollectMerge";
     public static final String TASK_COLLECT = "Task_CollectEvidence";
     public static final String TASK_CHECK = "Task_CheckEvidence";
     public static final String GATEWAY_COMPLETE = "Gateway_EvidenceComplete";

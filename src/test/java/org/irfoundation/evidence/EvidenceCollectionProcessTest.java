@@ -113,6 +113,8 @@ class EvidenceCollectionProcessTest {
     complete(task());
     execute(job(Elements.TASK_COLLECT));
     assertThat(instance).hasPassed(Elements.TASK_CHECK).isWaitingAt(Elements.TASK_COLLECT);
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(Elements.GATEWAY_COLLECT_MERGE).count()).as("in at the start, back after the check").isEqualTo(2);
 
     complete(task());
     execute(job(Elements.TASK_COLLECT));
