@@ -53,6 +53,14 @@ public final class IncidentResponseApi {
     public static final String TASK_REASSESS_ESCALATION = "Task_ReassessEscalation";
     public static final String TASK_RECORD_ESCALATION_REASSESSED = "Task_RecordEscalationReassessed";
     public static final String TASK_NOTIFY_SEVERITY_CHANGED = "Task_NotifySeverityChanged";
+    public static final String GATEWAY_BREACH_RUNNING = "Gateway_BreachRunning";
+    public static final String EVENT_BREACH_HANDLED = "Event_BreachHandled";
+    public static final String GATEWAY_BREACH_BEFORE_CLOSE = "Gateway_BreachBeforeClose";
+    public static final String EVENT_LATE_BREACH_HANDLED = "Event_LateBreachHandled";
+    public static final String SUBPROCESS_DATA_BREACH = "SubProcess_DataBreach";
+    public static final String EVENT_PERSONAL_DATA_CONFIRMED = "Event_PersonalDataConfirmed";
+    public static final String CALL_DATA_BREACH = "Call_DataBreach";
+    public static final String EVENT_BREACH_PLAYBOOK_ENDED = "Event_BreachPlaybookEnded";
     public static final String EVENT_SEVERITY_CHANGE_HANDLED = "Event_SeverityChangeHandled";
 
     private Elements() {}

@@ -96,6 +96,8 @@ public final class DataBreachApi {
      * Tells the called compromised-account playbook not to start the data-breach playbook: the caller (this
      * playbook, or the ransomware playbook with its own personal-data question) handles the breach.
      */
+    /** Set by incident-response when another playbook handed the breach over: that playbook contains. */
+    public static final Variable<Boolean> BREACH_HANDED_OVER = Variable.of("breachHandedOver", Boolean.class);
     public static final Variable<Boolean> DATA_BREACH_HANDLED_BY_CALLER =
         Variable.of("dataBreachHandledByCaller", Boolean.class);
 

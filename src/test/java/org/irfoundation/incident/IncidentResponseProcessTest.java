@@ -258,11 +258,12 @@ class IncidentResponseProcessTest {
     assertThat(postStatusReminder.calls()).hasSize(2);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ACKNOWLEDGE).hasPassed(EVENT_STATUS_REMINDER_POSTED);
 
-    // and stops with it
+    // and stops when containment and recovery are done: none during the post-incident review
     complete(task(TASK_ACKNOWLEDGE, pi));
     complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW);
     assertThat(jobQuery().processInstanceId(pi.getId()).activityId(EVENT_STATUS_UPDATE_DUE).count()).isZero();
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
     BpmnAwareTests.assertThat(pi).isEnded();
@@ -336,6 +337,65 @@ class IncidentResponseProcessTest {
         .isEqualTo(2);
     assertThat(runtime.getVariable(pi.getId(), Decided.SEVERITY.name())).isEqualTo("P1");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_OPEN_TICKET, TASK_RECORD_ESCALATION_REASSESSED);
+  }
+
+  @Test
+  void personalDataFoundWhileThePlaybookRunsStartsTheBreachPlaybookInParallelAndTheResponseWaitsForIt() {
+    ProcessInstanceWithVariables pi = start("COMPROMISED_ACCOUNT", true);
+    runToAcknowledge(pi);
+    complete(task(TASK_ACKNOWLEDGE, pi));
+    ProcessInstance playbook = calledProcessInstance(CompromisedAccountPlaybookApi.PROCESS_KEY, pi);
+
+    Instant found = T0.plus(Duration.ofMinutes(40));
+    engine.setCurrentTime(found);
+    confirmPersonalData(found);
+
+    ProcessInstance breach = calledProcessInstance(DataBreachApi.PROCESS_KEY, pi);
+    assertThat(breach.getBusinessKey()).isEqualTo(INCIDENT);
+    assertThat(runtime.getVariables(breach.getId())).containsEntry(Inputs.AWARE_AT.name(), found.toString())
+        .containsEntry(DataBreachApi.Vars.BREACH_HANDED_OVER.name(), true);
+    BpmnAwareTests.assertThat(playbook).isActive(); // containment goes on
+
+    complete(task(TASK_WORK_PLAYBOOK, playbook));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_BREACH_HANDLED).hasPassed(GATEWAY_BREACH_RUNNING);
+    assertThat(jobQuery().processInstanceId(pi.getId()).activityId(EVENT_STATUS_UPDATE_DUE).count()).isOne();
+
+    complete(task(TASK_WORK_PLAYBOOK, breach));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW)
+        .hasPassed(EVENT_PERSONAL_DATA_CONFIRMED, CALL_DATA_BREACH, EVENT_BREACH_PLAYBOOK_ENDED, EVENT_BREACH_HANDLED);
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    executeJob(pi, TASK_CLOSE_TICKET);
+    executeJob(pi, TASK_CLOSE_INCIDENT);
+    BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed(EVENT_LATE_BREACH_HANDLED);
+  }
+
+  @Test
+  void personalDataFoundAsLateAsTheReviewHoldsTheClosureUntilTheBreachPlaybookEnds() {
+    ProcessInstanceWithVariables pi = start("COMPROMISED_ACCOUNT", true);
+    runToAcknowledge(pi);
+    complete(task(TASK_ACKNOWLEDGE, pi));
+    complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(CompromisedAccountPlaybookApi.PROCESS_KEY, pi)));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).hasNotPassed(EVENT_BREACH_HANDLED);
+
+    confirmPersonalData(T0.plus(Duration.ofHours(3)));
+    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_LATE_BREACH_HANDLED).hasPassed(GATEWAY_BREACH_BEFORE_CLOSE);
+    assertThat(jobQuery().processInstanceId(pi.getId()).activityId(TASK_CLOSE_TICKET).count()).isZero();
+
+    complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(DataBreachApi.PROCESS_KEY, pi)));
+    executeJob(pi, TASK_CLOSE_TICKET);
+    executeJob(pi, TASK_CLOSE_INCIDENT);
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  /** As PersonalDataHandOff does, once per incident. */
+  private void confirmPersonalData(Instant at) {
+    Map<String, Object> variables = new HashMap<>();
+    IncidentResponseApi.Breach.BREACH_AWARE_AT.put(variables, at.toString());
+    IncidentResponseApi.Breach.BREACH_RUNNING.put(variables, true);
+    Inputs.PERSONAL_DATA.put(variables, true);
+    runtime.createMessageCorrelation(IncidentResponseApi.MESSAGE_PERSONAL_DATA_CONFIRMED)
+        .processInstanceBusinessKey(INCIDENT).setVariables(variables).correlateWithResult();
   }
 
   private ProcessInstanceWithVariables start(String category, boolean rootAccount) {
