@@ -63,9 +63,9 @@ public class IncidentStore implements IncidentLifecycle {
         .params(severity, responseSla, playbook, processInstanceId, id).update();
   }
 
-  public void severityChanged(String id, String severity, String responseSla, String report) {
-    jdbc.sql("update incident set severity = ?, response_sla = ?, report = ? where id = ?")
-        .params(severity, responseSla, report, id).update();
+  /** The report as it stands now (an alert added indicators). */
+  public void reportUpdated(String id, String report) {
+    jdbc.sql("update incident set report = ? where id = ?").params(report, id).update();
   }
 
   public void severityChanged(String id, String severity, String responseSla) {

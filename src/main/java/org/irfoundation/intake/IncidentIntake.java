@@ -13,16 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentResponseApi;
+import org.irfoundation.incident.IncidentSeverity;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentStore.AlertRow;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.incident.PersonalDataHandOff;
+import org.irfoundation.incident.Severity;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.intake.IncidentReport.Indicators;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
@@ -43,16 +45,21 @@ public class IncidentIntake {
 
   private final IncidentStore store;
   private final IncidentTeam team;
+  private final IncidentSeverity severity;
+  private final PersonalDataHandOff handOff;
   private final RuntimeService runtimeService;
   private final DecisionService decisionService;
   private final SystemContext system;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
 
-  public IncidentIntake(IncidentStore store, IncidentTeam team, RuntimeService runtimeService, DecisionService decisionService,
+  public IncidentIntake(IncidentStore store, IncidentTeam team, IncidentSeverity severity, PersonalDataHandOff handOff,
+      RuntimeService runtimeService, DecisionService decisionService,
       SystemContext system, TransactionTemplate transaction, ObjectMapper json) {
     this.store = store;
     this.team = team;
+    this.severity = severity;
+    this.handOff = handOff;
     this.runtimeService = runtimeService;
     this.decisionService = decisionService;
     this.system = system;
@@ -126,9 +133,15 @@ public class IncidentIntake {
     String playbook = Decided.PLAYBOOK_KEY.from(decided);
     store.classified(id, severity, Decided.RESPONSE_SLA.from(decided), playbook, instance.getId());
     team.engaged(id, Decided.ENGAGED_GROUPS.from(decided));
+    if (IncidentResponseApi.DATA_BREACH_PLAYBOOK.equals(playbook)) {
+      handOff.breachStarted(id, awareAt); // its own playbook is the breach one: no second one in parallel
+    }
     store.recordEvent(id, TimelineEvent.CLASSIFIED, null, "Severity " + severity + ", respond within "
         + Decided.RESPONSE_SLA.from(decided) + (playbook == null ? ", playbook to be chosen by the IR lead"
         : ", playbook " + playbook));
+    if (report.indicators().personalData()) {
+      handOff.confirmed(id, "the report", actor);
+    }
     return IncidentSummary.of(store.find(id).orElseThrow());
   }
 
@@ -155,27 +168,18 @@ public class IncidentIntake {
       return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.RECORDED);
     }
     IncidentReport updated = withIndicators(known, merged);
-    Map<String, Object> inputs = decisionInputs(updated.impact(), merged);
-    Map<String, Object> severity = system.call(() -> decisionService
-        .evaluateDecisionTableByKey(IncidentResponseApi.DECISION_SEVERITY).variables(inputs).evaluate().getSingleResult()
-        .getEntryMap());
-    String newSeverity = (String) severity.get(Decided.SEVERITY.name());
-    String responseSla = (String) severity.get(Decided.RESPONSE_SLA.name());
-    if (incident.severity() != null && newSeverity.compareTo(incident.severity()) >= 0) {
-      store.severityChanged(id, incident.severity(), incident.responseSla(), toJson(updated));
-      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.RECORDED);
+    store.reportUpdated(id, toJson(updated));
+    if (merged.personalData() && !known.indicators().personalData()) {
+      handOff.confirmed(id, "alert " + alert.fingerprint(), actor);
     }
-    store.severityChanged(id, newSeverity, responseSla, toJson(updated));
-    Map<String, Object> variables = new HashMap<>(inputs);
-    Decided.SEVERITY.put(variables, newSeverity);
-    Decided.RESPONSE_SLA.put(variables, responseSla);
-    MessageCorrelationResultWithVariables reassessed = system.call(() -> runtimeService
-        .createMessageCorrelation(IncidentResponseApi.MESSAGE_SEVERITY_CHANGED).processInstanceBusinessKey(id)
-        .setVariables(variables).correlateWithResultAndVariables(true));
-    team.engaged(id, Decided.ENGAGED_GROUPS.from(reassessed.getVariables()));
-    store.recordEvent(id, TimelineEvent.SEVERITY_CHANGED, actor,
-        incident.severity() + " -> " + newSeverity + " after alert " + alert.fingerprint());
-    return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.ESCALATED);
+    Map<String, Object> inputs = decisionInputs(updated.impact(), merged);
+    Severity assessed = Severity.of(system.call(() -> decisionService
+        .evaluateDecisionTableByKey(IncidentResponseApi.DECISION_SEVERITY).variables(inputs).evaluate()
+        .getSingleResult().<String>getEntry(Decided.SEVERITY.name())));
+    Severity before = Severity.orNull(incident.severity());
+    Severity after = severity.raise(id, assessed, "after alert " + alert.fingerprint(), actor, inputs);
+    return new AlertOutcome(alert.fingerprint(), id,
+        after == before ? AlertOutcome.Action.RECORDED : AlertOutcome.Action.ESCALATED);
   }
 
   private void recordAlert(String incidentId, AlertReport alert, String actor, Instant now) {
