@@ -1,12 +1,14 @@
 package org.irfoundation.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.incident.Severity;
 import org.irfoundation.incident.TimelineEntry;
 
 /** What the incident API answers. Fields a caller may not see are left out (null). */
@@ -72,6 +74,9 @@ public final class IncidentViews {
 
   /** {@code PUT …/restriction}: restrict the incident to its named team, or lift the restriction. */
   public record Restriction(@NotNull Boolean restricted, @Size(max = 2000) String reason) {}
+
+  /** {@code PUT …/severity}: the IR lead's decision, with the reason for the timeline. */
+  public record SeverityDecision(@NotNull Severity severity, @NotBlank @Size(max = 2000) String reason) {}
 
   private IncidentViews() {}
 }

@@ -118,6 +118,7 @@ class NeedToKnowMatrixTest {
         new Endpoint("POST", base + "/team/{user}", id -> "/api/incidents/" + id + "/team/" + NAMED, leads, true),
         new Endpoint("DELETE", base + "/team/{user}", id -> "/api/incidents/" + id + "/team/nk-temp", leads, true),
         new Endpoint("PUT", base + "/restriction", id -> "/api/incidents/" + id + "/restriction", leads, true),
+        new Endpoint("PUT", base + "/severity", id -> "/api/incidents/" + id + "/severity", leads, true),
         new Endpoint("GET", base + "/evidence", id -> "/api/incidents/" + id + "/evidence", reads, false),
         new Endpoint("POST", base + "/evidence", id -> "/api/incidents/" + id + "/evidence",
             a -> a == Access.NONE ? 404 : a.works() ? 201 : 403, false),
@@ -224,6 +225,8 @@ class NeedToKnowMatrixTest {
           "{\"action\": \"TRANSFERRED\", \"location\": \"lab\", \"reason\": \"copy for the matrix\"}");
       case "PUT /api/incidents/{id}/restriction" -> json(user, HttpMethod.PUT, path,
           "{\"restricted\": " + incident.equals(restricted) + ", \"reason\": \"unchanged\"}");
+      case "PUT /api/incidents/{id}/severity" -> json(user, HttpMethod.PUT, path,
+          "{\"severity\": \"P4\", \"reason\": \"unchanged\"}");
       default -> call(user, HttpMethod.valueOf(endpoint.method()), path);
     };
   }

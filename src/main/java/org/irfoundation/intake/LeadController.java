@@ -7,8 +7,11 @@ import java.util.List;
 import org.irfoundation.api.ApiProblems;
 import org.irfoundation.api.ApiProblems.FieldProblem;
 import org.irfoundation.incident.IncidentAccess;
+import org.irfoundation.incident.IncidentSeverity;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.Restriction;
+import org.irfoundation.intake.IncidentViews.SeverityDecision;
 import org.irfoundation.intake.IncidentViews.TeamView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,23 +29,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An incident's team, for the IR lead: who is on it and why, naming people to it, taking them off, and restricting
- * the incident to its named people (insider, HR or legal matters). Every change is on the timeline and counts at
- * once: the API, Tasklist and Cockpit follow it.
+ * The IR lead's decisions on an incident: who is on its team (naming people to it, taking them off), restricting it
+ * to its named people (insider, HR or legal matters), and its severity (the only way to lower it). Every change is on
+ * the timeline and counts at once: the API, Tasklist and Cockpit follow it.
  */
 @RestController
 @RequestMapping(path = "/api/incidents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Incidents", description = "Report incidents and alerts, follow their state")
-public class TeamController {
+public class LeadController {
 
   private final IncidentQueries queries;
   private final IncidentAccess access;
   private final IncidentTeam team;
+  private final IncidentSeverity severity;
 
-  public TeamController(IncidentQueries queries, IncidentAccess access, IncidentTeam team) {
+  public LeadController(IncidentQueries queries, IncidentAccess access, IncidentTeam team,
+      IncidentSeverity severity) {
     this.queries = queries;
     this.access = access;
     this.team = team;
+    this.severity = severity;
   }
 
   @GetMapping("/team")
@@ -74,6 +80,18 @@ public class TeamController {
           user + " is not named on the team of " + id), null);
     }
     return queries.team(id, caller.getName());
+  }
+
+  @PutMapping(path = "/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Set the severity (IR lead)",
+      description = "Raising it re-runs the escalation policy; lowering it is the IR lead's decision alone (a later,"
+          + " lower assessment in a playbook never lowers it). The reason goes on the timeline.")
+  @Transactional
+  public IncidentDetail severity(@PathVariable String id, @Valid @RequestBody SeverityDecision decision,
+      Authentication caller) {
+    access.requireLead(id, caller.getName());
+    severity.set(id, decision.severity(), decision.reason(), caller.getName());
+    return queries.detail(id, caller.getName());
   }
 
   @PutMapping(path = "/restriction", consumes = MediaType.APPLICATION_JSON_VALUE)
