@@ -72,6 +72,15 @@ public class IncidentStore implements IncidentLifecycle {
     jdbc.sql("update incident set severity = ?, response_sla = ? where id = ?").params(severity, responseSla, id).update();
   }
 
+  public void dataScope(String id, String scopeJson) {
+    jdbc.sql("update incident set data_scope = ? where id = ?").params(scopeJson, id).update();
+  }
+
+  public Optional<String> dataScope(String id) {
+    return jdbc.sql("select data_scope from incident where id = ?").param(id)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(scope -> scope);
+  }
+
   /** Records when personal data was first known to be involved; false when that was recorded before. */
   public boolean breachAware(String id, Instant at) {
     return jdbc.sql("update incident set breach_aware_at = ? where id = ? and breach_aware_at is null")

@@ -14,6 +14,33 @@ public final class ObligationsApi {
 
   public static final String DECISION_KEY = "notification-obligations";
 
+  /** One instance per obligation: its clock, draft, approval and filing (business key = incident id). */
+  public static final String NOTIFICATION_PROCESS = "regulatory-notification";
+  /** One instance per incident and determination (significant, major, material): a person decides, with reasons. */
+  public static final String DETERMINATION_PROCESS = "obligation-determination";
+
+  /** To an obligation's instance: its determination was recorded ({@link Process#TRIGGERED}, {@link Process#DETERMINED_AT}). */
+  public static final String MESSAGE_DETERMINED = "ObligationDetermined";
+  /** To an obligation's instance: the obligation it follows was filed ({@link Process#PREDECESSOR_FILED_AT}). */
+  public static final String MESSAGE_PREDECESSOR_FILED = "ObligationPredecessorFiled";
+  /** To an obligation's instance: the scope changed and it no longer applies. */
+  public static final String MESSAGE_WITHDRAWN = "ObligationWithdrawn";
+
+  /** The variables of the obligation processes besides the output columns. */
+  public static final class Process {
+    public static final Variable<Boolean> TRIGGERED = Variable.of("obligationTriggered", Boolean.class);
+    /** ISO-8601 instant the determination was made (by the person who made it). */
+    public static final Variable<String> DETERMINED_AT = Variable.of("determinedAt", String.class);
+    public static final Variable<String> DETERMINATION_REASONS = Variable.of("determinationReasons", String.class);
+    /** The question the determination answers, for the task's form. */
+    public static final Variable<String> DETERMINATION_QUESTION = Variable.of("determinationQuestion", String.class);
+    /** When the earliest obligation waiting for the determination would be due: the task's due date. */
+    public static final Variable<java.util.Date> DETERMINATION_DUE_AT = Variable.of("determinationDueAt", java.util.Date.class);
+    public static final Variable<String> PREDECESSOR_FILED_AT = Variable.of("predecessorFiledAt", String.class);
+
+    private Process() {}
+  }
+
   /** The decision's inputs. Counts are 0 and flags false when nothing is known yet. */
   public static final class Inputs {
     /** Personal data involved (the report's indicator, an alert, or a responder's answer). */
@@ -81,6 +108,23 @@ public final class ObligationsApi {
   public static final String MAJOR = "major";
   /** SEC: a material cybersecurity incident. */
   public static final String MATERIAL = "material";
+
+  /** The determinations that get a decision task of their own; GDPR's risk ones are the data-breach decision. */
+  public static final java.util.Set<String> DECIDED_BY_OWN_TASK = java.util.Set.of(SIGNIFICANT, MAJOR, MATERIAL);
+
+  /** What each determination asks, as the decision task says it. */
+  public static String question(String determination) {
+    return switch (determination) {
+      case SIGNIFICANT -> "Is this a significant incident under NIS2 Art. 23(3): severe operational disruption or"
+          + " financial loss for the entity, or considerable damage to others?";
+      case MAJOR -> "Is this a major ICT-related incident under DORA (the classification criteria of the RTS on"
+          + " incident classification)?";
+      case MATERIAL -> "Is this a material cybersecurity incident for SEC Form 8-K Item 1.05?";
+      case RISK -> "Is the breach likely to result in a risk to the rights and freedoms of people (GDPR Art. 33)?";
+      case HIGH_RISK -> "Is the breach likely to result in a high risk to people (GDPR Art. 34)?";
+      default -> throw new IllegalArgumentException("no determination '" + determination + "'");
+    };
+  }
 
   /** The stable codes of the obligations the table knows. */
   public enum Code {

@@ -12,18 +12,22 @@ import org.springframework.stereotype.Service;
 /**
  * The moment anyone records that personal data is involved — a playbook step, an alert, the report — awareness of the
  * breach is recorded and the data-breach playbook starts in parallel with the incident's own playbook (message
- * {@code PersonalDataConfirmed} to {@code incident-response}), its clocks counting from that moment. Once per
+ * {@code PersonalDataConfirmed} to {@code incident-response}), its clocks counting from that moment, and the
+ * obligations the personal data brings are found ({@link Obligations}). Once per
  * incident: a second confirmation, or an incident whose own playbook is the data-breach one, changes nothing.
  */
 @Service
 public class PersonalDataHandOff {
 
   private final IncidentStore store;
+  private final Obligations obligations;
   private final RuntimeService runtimeService;
   private final SystemContext system;
 
-  public PersonalDataHandOff(IncidentStore store, RuntimeService runtimeService, SystemContext system) {
+  public PersonalDataHandOff(IncidentStore store, Obligations obligations, RuntimeService runtimeService,
+      SystemContext system) {
     this.store = store;
+    this.obligations = obligations;
     this.runtimeService = runtimeService;
     this.system = system;
   }
@@ -49,6 +53,7 @@ public class PersonalDataHandOff {
     system.call(() -> runtimeService.createMessageCorrelation(IncidentResponseApi.MESSAGE_PERSONAL_DATA_CONFIRMED)
         .processInstanceBusinessKey(incidentId)
         .setVariables(variables).correlateWithResult());
+    obligations.personalDataInvolved(incidentId);
     return true;
   }
 

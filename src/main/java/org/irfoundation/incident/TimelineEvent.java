@@ -42,6 +42,11 @@ public enum TimelineEvent {
   BREACH_METRICS("the data-breach metrics were recorded"),
   NOTIFICATION_FILED("a regulatory notification was filed"),
 
+  // obligations
+  OBLIGATION_FOUND("the notification obligations table found an obligation (from the first minute, any category)"),
+  OBLIGATION_DETERMINED("a person decided a determination (significant, major, material, risk) with the reasons"),
+  OBLIGATION_WITHDRAWN("an obligation no longer applies to the scope as now known"),
+
   // evidence
   EVIDENCE_COLLECTED("an item of evidence was stored with its SHA-256"),
   EVIDENCE_VERIFIED("an item was re-hashed and matched"),

@@ -17,15 +17,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.engine.SystemContext;
+import org.irfoundation.incident.DataScope;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.IncidentSeverity;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentStore.AlertRow;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.incident.Obligations;
 import org.irfoundation.incident.PersonalDataHandOff;
 import org.irfoundation.incident.Severity;
 import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.intake.IncidentReport.Category;
 import org.irfoundation.intake.IncidentReport.Indicators;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
@@ -47,6 +50,7 @@ public class IncidentIntake {
   private final IncidentTeam team;
   private final IncidentSeverity severity;
   private final PersonalDataHandOff handOff;
+  private final Obligations obligations;
   private final RuntimeService runtimeService;
   private final DecisionService decisionService;
   private final SystemContext system;
@@ -54,12 +58,13 @@ public class IncidentIntake {
   private final ObjectMapper json;
 
   public IncidentIntake(IncidentStore store, IncidentTeam team, IncidentSeverity severity, PersonalDataHandOff handOff,
-      RuntimeService runtimeService, DecisionService decisionService,
+      Obligations obligations, RuntimeService runtimeService, DecisionService decisionService,
       SystemContext system, TransactionTemplate transaction, ObjectMapper json) {
     this.store = store;
     this.team = team;
     this.severity = severity;
     this.handOff = handOff;
+    this.obligations = obligations;
     this.runtimeService = runtimeService;
     this.decisionService = decisionService;
     this.system = system;
@@ -139,6 +144,11 @@ public class IncidentIntake {
     store.recordEvent(id, TimelineEvent.CLASSIFIED, null, "Severity " + severity + ", respond within "
         + Decided.RESPONSE_SLA.from(decided) + (playbook == null ? ", playbook to be chosen by the IR lead"
         : ", playbook " + playbook));
+    boolean personalData = report.indicators().personalData() || report.category() == Category.DATA_BREACH
+        || report.impact().information() == IncidentReport.InformationImpact.PRIVACY;
+    obligations.scopeChanged(id, report.dataSubjects() == null
+        ? (personalData ? DataScope.NOTHING_KNOWN.withPersonalData() : DataScope.NOTHING_KNOWN)
+        : report.dataSubjects().scope(personalData));
     if (report.indicators().personalData()) {
       handOff.confirmed(id, "the report", actor);
     }

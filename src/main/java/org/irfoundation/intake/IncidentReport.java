@@ -4,10 +4,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.irfoundation.incident.DataScope;
 
 /**
  * {@code POST /api/incidents}: an incident as a person or a detection tool reports it. Impact follows
@@ -94,8 +98,31 @@ public record IncidentReport(
     }
   }
 
+  /**
+   * Whose data: how many people, where they live ({@code residents}: counts per jurisdiction, {@code "EU"} for the
+   * EU/EEA, {@code "US-CA"} for a US state; {@code jurisdictions} when only the places are known), and the kinds of
+   * data ({@code PII}, {@code PHI} health data, {@code PAN} card numbers...).
+   */
   public record DataSubjects(
       @PositiveOrZero Long count,
       @Size(max = 300) List<@NotBlank @Size(max = 20) String> jurisdictions,
-      @Size(max = 50) List<@NotBlank @Size(max = 40) String> dataTypes) {}
+      @Size(max = 50) List<@NotBlank @Size(max = 40) String> dataTypes,
+      @Size(max = 300) Map<@Pattern(regexp = "EU|[A-Z]{2}(-[A-Z0-9]{1,3})?",
+          message = "must be EU, a country code (DE) or a subdivision (US-CA)") String,
+          @NotNull @PositiveOrZero Long> residents) {
+
+    /** What the obligations table reads of it. */
+    public DataScope scope(boolean personalData) {
+      Map<String, Long> byPlace = residents == null ? Map.of() : residents;
+      List<String> places = jurisdictions == null ? List.of() : jurisdictions;
+      List<String> kinds = dataTypes == null ? List.of() : dataTypes.stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
+      long eu = byPlace.getOrDefault("EU", places.contains("EU") ? 1L : 0L);
+      long california = byPlace.getOrDefault("US-CA", places.contains("US-CA") ? 1L : 0L);
+      long oneState = byPlace.entrySet().stream().filter(e -> e.getKey().startsWith("US-"))
+          .mapToLong(Map.Entry::getValue).max().orElse(california);
+      long people = count != null ? count : byPlace.values().stream().mapToLong(Long::longValue).sum();
+      return new DataScope(personalData, eu, california, oneState, people,
+          kinds.contains("PHI") || kinds.contains("HEALTH"), kinds.contains("PAN") || kinds.contains("CARD"));
+    }
+  }
 }
