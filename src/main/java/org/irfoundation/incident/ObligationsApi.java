@@ -53,9 +53,12 @@ public final class ObligationsApi {
     public static final Variable<Long> MAX_RESIDENTS_IN_ONE_STATE = Variable.of("maxResidentsInOneState", Long.class);
     /** People affected in all (count). */
     public static final Variable<Long> PEOPLE_AFFECTED = Variable.of("peopleAffected", Long.class);
+    /** Protected health information (HIPAA) involved. */
     public static final Variable<Boolean> PHI = Variable.of("phi", Boolean.class);
+    /** Primary account numbers (card data, PCI DSS) involved. */
     public static final Variable<Boolean> PAN = Variable.of("pan", Boolean.class);
     // the organisation profile (irf.organisation.regimes)
+    /** A NIS2 essential or important entity: every incident may be significant, personal data or not. */
     public static final Variable<Boolean> NIS2_ENTITY = Variable.of("nis2Entity", Boolean.class);
     public static final Variable<Boolean> DORA_ENTITY = Variable.of("doraEntity", Boolean.class);
     public static final Variable<Boolean> SEC_REGISTRANT = Variable.of("secRegistrant", Boolean.class);
@@ -65,7 +68,10 @@ public final class ObligationsApi {
     private Inputs() {}
   }
 
-  /** The output columns: one obligation. These are also the variables of its regulatory-notification instance. */
+  /**
+   * The output columns: one obligation. These are also the variables of its regulatory-notification instance. Every
+   * row of the decision's result has every column; one the obligation does not need is null.
+   */
   public static final class Outputs {
     /** Stable code ({@link Code}). */
     public static final Variable<String> CODE = Variable.of("obligationCode", String.class);
@@ -86,7 +92,10 @@ public final class ObligationsApi {
     public static final Variable<String> DEADLINE_KIND = Variable.of("deadlineKind", String.class);
     /** At the latest this long after awareness, whenever the clock starts (DORA initial: PT24H); or null. */
     public static final Variable<String> DEADLINE_CAP = Variable.of("deadlineCap", String.class);
-    /** The public-holiday calendar business days skip (US: federal holidays, as the SEC counts); or null. */
+    /**
+     * The public-holiday calendar business days skip ({@link BusinessDayCalendar}; US: federal holidays, as the SEC
+     * counts); or null: the configured default, else Monday to Friday.
+     */
     public static final Variable<String> CALENDAR = Variable.of("businessDayCalendar", String.class);
 
     private Outputs() {}
