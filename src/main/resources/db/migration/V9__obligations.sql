@@ -14,7 +14,7 @@ create table obligation (
   deadline_kind         varchar(16)   not null,
   deadline_cap          varchar(16),
   calendar              varchar(16),
-  status                varchar(24)   not null,          -- AWAITING_DETERMINATION | AWAITING_CLOCK | DUE | FILED | NOT_TRIGGERED
+  status                varchar(24)   not null,          -- AWAITING_DETERMINATION | DUE | FILED | NOT_TRIGGERED
   worst_case_due_at     timestamp with time zone,        -- before the clock starts: the earliest it could be due
   clock_started_at      timestamp with time zone,
   due_at                timestamp with time zone,

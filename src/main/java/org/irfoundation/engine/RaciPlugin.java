@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Routes every user task that carries the extension property {@code raciActivity} to the groups the RACI
  * table names responsible for that activity: its candidate groups come from {@code dmn/raci.dmn} when the
- * task is created. A process owner sets the property in the Modeler (Extensions -> Properties).
+ * task is created. A process owner sets the property in the Modeler (Extensions -> Properties); it may be an
+ * expression over the process's variables ({@code obligation-${determination}}).
  */
 @Component
 public class RaciPlugin extends AbstractProcessEnginePlugin {
@@ -46,9 +47,12 @@ public class RaciPlugin extends AbstractProcessEnginePlugin {
   }
 
   static void assign(DelegateTask task, String raciActivity) {
+    // an expression (obligation-${determination}) names the activity from the process's data
+    String activity = raciActivity.contains("${") ? String.valueOf(Context.getProcessEngineConfiguration()
+        .getExpressionManager().createExpression(raciActivity).getValue(task)) : raciActivity;
     // the engine, not the user whose completion created this task, reads the RACI table
     Raci.Assignment assignment = Context.getCommandContext().runWithoutAuthorization(
-        () -> new Raci(task.getProcessEngineServices().getDecisionService()).lookup(raciActivity));
+        () -> new Raci(task.getProcessEngineServices().getDecisionService()).lookup(activity));
     task.addCandidateGroups(assignment.responsible());
   }
 

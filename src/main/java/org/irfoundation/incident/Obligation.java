@@ -12,9 +12,10 @@ public record Obligation(String incidentId, String code, String regulation, Stri
   public enum Status {
     /** A person must first decide whether it applies (significant, major, material, high risk). */
     AWAITING_DETERMINATION,
-    /** Its clock starts when the obligation it follows is filed (NIS2 final report, DORA reports, CA AG). */
-    AWAITING_CLOCK,
-    /** Its clock runs: due at {@code dueAt}. */
+    /**
+     * It applies: due at {@code dueAt} once its clock has started; a clock that starts with the filing of another
+     * obligation ({@code startsAfter}: NIS2 final report, DORA reports, CA AG) has no due time until then.
+     */
     DUE,
     FILED,
     /** It does not apply, with the reason recorded. */

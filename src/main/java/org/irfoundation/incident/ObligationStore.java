@@ -63,8 +63,8 @@ class ObligationStore {
 
   void clockStarted(String incidentId, String code, Instant startedAt, Instant dueAt) {
     jdbc.sql("""
-        update obligation set status = 'DUE', clock_started_at = ?, due_at = ? where incident_id = ? and code = ?
-          and status in ('AWAITING_CLOCK', 'DUE')""")
+        update obligation set clock_started_at = ?, due_at = ? where incident_id = ? and code = ?
+          and status = 'DUE'""")
         .params(utc(startedAt), utc(dueAt), incidentId, code).update();
   }
 

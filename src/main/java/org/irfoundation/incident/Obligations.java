@@ -3,6 +3,7 @@ package org.irfoundation.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -81,11 +82,17 @@ public class Obligations {
     Map<String, Obligation> known = store.list(incidentId).stream()
         .collect(Collectors.toMap(Obligation::code, o -> o));
     Set<String> found = rows.stream().map(Outputs.CODE::from).collect(Collectors.toSet());
+    // determination -> the earliest any obligation waiting for it could be due: when the decision task is due (a
+    // chained one has no time of its own; without any, the decision is due at once)
+    Map<String, Instant> toAsk = new HashMap<>();
     for (Map<String, Object> row : rows) {
       if (!known.containsKey(Outputs.CODE.from(row))) {
-        start(incident, row, known.values());
+        start(incident, row, known.values()).ifPresent(o -> toAsk.merge(o.determination(),
+            o.worstCaseDueAt() == null ? Instant.MAX : o.worstCaseDueAt(), (a, b) -> a.isBefore(b) ? a : b));
       }
     }
+    toAsk.replaceAll((determination, dueAt) -> dueAt == Instant.MAX ? incident.awareAt() : dueAt);
+    toAsk.forEach((determination, dueAt) -> askForDetermination(incident, determination, dueAt));
     for (Obligation obligation : known.values()) {
       if (obligation.status().open() && !found.contains(obligation.code())) {
         withdraw(obligation, "no longer applies to the scope as it is now known");
@@ -93,7 +100,8 @@ public class Obligations {
     }
   }
 
-  private void start(Incident incident, Map<String, Object> row, java.util.Collection<Obligation> known) {
+  /** Stores and starts one obligation; returns it when it waits for a determination with a task of its own. */
+  private Optional<Obligation> start(Incident incident, Map<String, Object> row, Collection<Obligation> known) {
     Instant now = EngineClock.now();
     String determination = blank(Outputs.DETERMINATION.from(row));
     String clockStart = Outputs.CLOCK_START.from(row);
@@ -102,10 +110,16 @@ public class Obligations {
     boolean notTriggered = decided.map(o -> o.status() == Status.NOT_TRIGGERED).orElse(false);
     Status status = notTriggered ? Status.NOT_TRIGGERED
         : determination != null && decided.isEmpty() ? Status.AWAITING_DETERMINATION
-        : ObligationsApi.FILED.equals(clockStart) ? Status.AWAITING_CLOCK : Status.DUE;
+        : Status.DUE;
+    Instant awareAt = awareness(incident, Outputs.CODE.from(row));
+    String cap = blank(Outputs.DEADLINE_CAP.from(row));
+    // before its clock starts: counted from awareness, or for a clock that starts at a determination and is capped
+    // after awareness (DORA initial), the cap, the latest it can legally be due
     Instant worstCase = ObligationsApi.FILED.equals(clockStart) ? null
-        : dueAt(Outputs.DEADLINE.from(row), Outputs.DEADLINE_KIND.from(row), blank(Outputs.DEADLINE_CAP.from(row)),
-            blank(Outputs.CALENDAR.from(row)), incident.awareAt(), incident.awareAt());
+        : ObligationsApi.DETERMINED.equals(clockStart) && cap != null
+            ? dueAt(cap, NotificationClock.KIND_ELAPSED, null, null, awareAt, awareAt)
+        : dueAt(Outputs.DEADLINE.from(row), Outputs.DEADLINE_KIND.from(row), cap, blank(Outputs.CALENDAR.from(row)),
+            awareAt, awareAt);
     Obligation obligation = new Obligation(incident.id(), Outputs.CODE.from(row), Outputs.REGULATION.from(row),
         Outputs.RECIPIENT.from(row), Outputs.AUDIENCE.from(row), clockStart, determination,
         blank(Outputs.STARTS_AFTER.from(row)), Outputs.DEADLINE.from(row), Outputs.DEADLINE_KIND.from(row),
@@ -120,11 +134,11 @@ public class Obligations {
         : status == Status.NOT_TRIGGERED ? ": does not apply (" + determination + " was decided no)" : "")
         + (worstCase == null ? "" : ", due at the latest " + worstCase));
     if (status == Status.NOT_TRIGGERED) {
-      return;
+      return Optional.empty();
     }
     Map<String, Object> variables = new HashMap<>(row);
     IncidentResponseApi.Inputs.INCIDENT_ID.put(variables, incident.id());
-    IncidentResponseApi.Inputs.AWARE_AT.put(variables, incident.awareAt().toString());
+    IncidentResponseApi.Inputs.AWARE_AT.put(variables, awareAt.toString());
     decided.ifPresent(d -> {
       ObligationsApi.Process.TRIGGERED.put(variables, true);
       ObligationsApi.Process.DETERMINED_AT.put(variables, d.determinedAt().toString());
@@ -132,9 +146,14 @@ public class Obligations {
     String instance = system.call(() -> runtimeService.createProcessInstanceByKey(ObligationsApi.NOTIFICATION_PROCESS)
         .businessKey(incident.id()).setVariables(variables).execute().getId());
     store.processStarted(incident.id(), obligation.code(), instance);
-    if (determination != null && decided.isEmpty() && ObligationsApi.DECIDED_BY_OWN_TASK.contains(determination)) {
-      askForDetermination(incident, determination, worstCase);
-    }
+    return status == Status.AWAITING_DETERMINATION && ObligationsApi.DECIDED_BY_OWN_TASK.contains(determination)
+        ? Optional.of(obligation) : Optional.empty();
+  }
+
+  /** The awareness an obligation counts from: the breach's for personal-data obligations, once known. */
+  private Instant awareness(Incident incident, String code) {
+    boolean ofBreach = ObligationsApi.Code.of(code).map(ObligationsApi.Code::ofBreach).orElse(false);
+    return ofBreach ? incidents.breachAwareAt(incident.id()).orElse(incident.awareAt()) : incident.awareAt();
   }
 
   /** One decision task per incident and determination; a later obligation waiting for the same one shares it. */
@@ -150,7 +169,7 @@ public class Obligations {
     IncidentResponseApi.Inputs.AWARE_AT.put(variables, incident.awareAt().toString());
     Outputs.DETERMINATION.put(variables, determination);
     ObligationsApi.Process.DETERMINATION_QUESTION.put(variables, ObligationsApi.question(determination));
-    ObligationsApi.Process.DETERMINATION_DUE_AT.put(variables, Date.from(dueAt == null ? incident.awareAt() : dueAt));
+    ObligationsApi.Process.DETERMINATION_DUE_AT.put(variables, Date.from(dueAt));
     system.call(() -> runtimeService.createProcessInstanceByKey(ObligationsApi.DETERMINATION_PROCESS)
         .businessKey(incident.id()).setVariables(variables).execute());
   }
@@ -165,8 +184,7 @@ public class Obligations {
       if (!determination.equals(obligation.determination()) || obligation.status() != Status.AWAITING_DETERMINATION) {
         continue;
       }
-      Status status = !triggered ? Status.NOT_TRIGGERED
-          : ObligationsApi.FILED.equals(obligation.clockStart()) ? Status.AWAITING_CLOCK : Status.DUE;
+      Status status = triggered ? Status.DUE : Status.NOT_TRIGGERED;
       store.determined(incidentId, obligation.code(), status, at, by, reasons);
       Map<String, Object> variables = new HashMap<>();
       ObligationsApi.Process.TRIGGERED.put(variables, triggered);
@@ -187,7 +205,7 @@ public class Obligations {
   public void filed(String incidentId, String code, String reference, Instant at, boolean inTime, String lateReasons) {
     store.filed(incidentId, code, reference, at, inTime, lateReasons);
     for (Obligation next : store.list(incidentId)) {
-      if (code.equals(next.startsAfter()) && next.status() == Status.AWAITING_CLOCK) {
+      if (code.equals(next.startsAfter()) && next.status() == Status.DUE && next.clockStartedAt() == null) {
         Map<String, Object> variables = new HashMap<>();
         ObligationsApi.Process.PREDECESSOR_FILED_AT.put(variables, at.toString());
         tell(next, ObligationsApi.MESSAGE_PREDECESSOR_FILED, variables);
@@ -197,12 +215,7 @@ public class Obligations {
 
   /** The due date of a deadline counted from {@code start}, at the latest {@code cap} after awareness. */
   public Instant dueAt(String deadline, String kind, String cap, String calendar, Instant start, Instant awareness) {
-    Instant due = clock.due(start, deadline, kind);
-    if (cap != null) {
-      Instant latest = clock.due(awareness, cap, NotificationClock.KIND_ELAPSED);
-      due = due.isAfter(latest) ? latest : due;
-    }
-    return due;
+    return clock.due(start, awareness, new NotificationClock.Terms(deadline, kind, cap, calendar));
   }
 
   private void withdraw(Obligation obligation, String reason) {

@@ -135,15 +135,30 @@ public final class ObligationsApi {
     };
   }
 
-  /** The stable codes of the obligations the table knows. */
+  /**
+   * The stable codes of the obligations the table knows. Those of a personal-data breach count from the moment the
+   * breach became known (a ransomware incident may turn into one 40 minutes in); the others from the incident's
+   * awareness.
+   */
   public enum Code {
-    GDPR_ART33, GDPR_ART34,
-    NIS2_EARLY_WARNING, NIS2_NOTIFICATION, NIS2_FINAL,
-    DORA_INITIAL, DORA_INTERMEDIATE, DORA_FINAL,
-    HIPAA_INDIVIDUALS, HIPAA_HHS, HIPAA_HHS_LOG, HIPAA_MEDIA,
-    SEC_8K,
-    US_CA_RESIDENTS, US_CA_AG,
-    PCI_DSS;
+    GDPR_ART33(true), GDPR_ART34(true),
+    NIS2_EARLY_WARNING(false), NIS2_NOTIFICATION(false), NIS2_FINAL(false),
+    DORA_INITIAL(false), DORA_INTERMEDIATE(false), DORA_FINAL(false),
+    HIPAA_INDIVIDUALS(true), HIPAA_HHS(true), HIPAA_HHS_LOG(true), HIPAA_MEDIA(true),
+    SEC_8K(false),
+    US_CA_RESIDENTS(true), US_CA_AG(true),
+    PCI_DSS(true);
+
+    private final boolean ofBreach;
+
+    Code(boolean ofBreach) {
+      this.ofBreach = ofBreach;
+    }
+
+    /** Whether its awareness is the breach's (personal or card data known to be involved). */
+    public boolean ofBreach() {
+      return ofBreach;
+    }
 
     public static Optional<Code> of(String code) {
       return Arrays.stream(values()).filter(c -> c.name().equals(code)).findFirst();

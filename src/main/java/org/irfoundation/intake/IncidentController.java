@@ -20,6 +20,7 @@ import org.irfoundation.intake.IncidentViews.AlertPage;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
+import org.irfoundation.intake.IncidentViews.ObligationView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,6 +83,16 @@ public class IncidentController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
     return queries.list(caller.getName(), status == null ? null : status.name(), page, size);
+  }
+
+  @GetMapping("/incidents/{id}/obligations")
+  @Operation(summary = "The incident's notification obligations: what is due to whom, by when, and where each stands",
+      description = "Found from the first minute for any incident, and again whenever its scope changes. status:"
+          + " AWAITING_DETERMINATION (a person decides first; due is the earliest it could be), DUE (due is set once"
+          + " its clock has started: a clock that follows another obligation starts when that one is filed), FILED,"
+          + " NOT_TRIGGERED (with the reason).")
+  public List<ObligationView> obligations(@PathVariable String id, Authentication caller) {
+    return queries.obligations(id, caller.getName());
   }
 
   @GetMapping("/incidents/{id}/alerts")

@@ -29,6 +29,7 @@ import org.irfoundation.incident.IncidentAccessException;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.incident.Obligations;
 import org.irfoundation.incident.TimelineEntry;
 import org.irfoundation.intake.IncidentViews.AlertPage;
 import org.irfoundation.intake.IncidentViews.AlertView;
@@ -36,6 +37,7 @@ import org.irfoundation.intake.IncidentViews.Deadline;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
+import org.irfoundation.intake.IncidentViews.ObligationView;
 import org.irfoundation.intake.IncidentViews.OpenTask;
 import org.irfoundation.intake.IncidentViews.TeamView;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,7 @@ public class IncidentQueries {
   private final IncidentStore store;
   private final IncidentAccess access;
   private final IncidentTeam team;
+  private final Obligations obligations;
   private final ObjectMapper json;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -55,13 +58,15 @@ public class IncidentQueries {
   private final HistoryService historyService;
   private final SystemContext system;
 
-  public IncidentQueries(IncidentStore store, IncidentAccess access, IncidentTeam team, ObjectMapper json,
+  public IncidentQueries(IncidentStore store, IncidentAccess access, IncidentTeam team, Obligations obligations,
+      ObjectMapper json,
       TaskService taskService, RuntimeService runtimeService,
       ManagementService managementService, RepositoryService repositoryService, HistoryService historyService,
       SystemContext system) {
     this.store = store;
     this.access = access;
     this.team = team;
+    this.obligations = obligations;
     this.json = json;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -99,6 +104,11 @@ public class IncidentQueries {
     return new AlertPage(items, page, size, store.alertCount(id));
   }
 
+  public List<ObligationView> obligations(String id, String caller) {
+    access.require(id, caller, Access.READ);
+    return obligations.of(id).stream().map(ObligationView::of).toList();
+  }
+
   public TeamView team(String id, String caller) {
     Incident row = access.require(id, caller, Access.READ);
     return TeamView.of(id, team.of(row));
@@ -113,7 +123,8 @@ public class IncidentQueries {
         row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(), row.restricted(),
         variable(row, IncidentResponseApi.Refs.TICKET_REF.name()),
         variable(row, IncidentResponseApi.Refs.WAR_ROOM_REF.name()),
-        store.alertCount(row.id()), tasks, deadlines(row), timeline);
+        store.alertCount(row.id()), obligations.next(row.id()).map(ObligationView::of).orElse(null), tasks,
+        deadlines(row), timeline);
   }
 
   private OpenTask openTask(Task task) {

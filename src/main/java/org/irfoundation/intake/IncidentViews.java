@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentTeam;
+import org.irfoundation.incident.Obligation;
 import org.irfoundation.incident.Severity;
 import org.irfoundation.incident.TimelineEntry;
 
@@ -34,13 +35,13 @@ public final class IncidentViews {
   public record IncidentDetail(String id, String title, String description, String category, String domain,
       String status, String severity, String responseSla, String playbook, String reporter, String source,
       String externalRef, Instant detectedAt, Instant awareAt, Instant reportedAt, Instant closedAt,
-      Boolean restricted, String ticketRef, String warRoomRef, Long alerts, List<OpenTask> openTasks,
-      List<Deadline> deadlines, List<TimelineEntry> timeline) {
+      Boolean restricted, String ticketRef, String warRoomRef, Long alerts, ObligationView nextObligation,
+      List<OpenTask> openTasks, List<Deadline> deadlines, List<TimelineEntry> timeline) {
 
     /** What the reporter of an incident sees of it: id, status and severity. */
     static IncidentDetail forReporter(Incident row) {
       return new IncidentDetail(row.id(), null, null, null, null, row.status(), row.severity(), null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 
@@ -74,6 +75,30 @@ public final class IncidentViews {
 
   /** {@code PUT …/restriction}: restrict the incident to its named team, or lift the restriction. */
   public record Restriction(@NotNull Boolean restricted, @Size(max = 2000) String reason) {}
+
+  /**
+   * One notification obligation: its stable {@code regulation} code and label, whom it goes to, what starts its clock
+   * and when it did, when it is {@code due} (before its clock starts: the earliest it could be due), its status and,
+   * once decided or filed, how.
+   */
+  public record ObligationView(String regulation, String label, String recipient, String audience, String clockStart,
+      String startsAfter, String determination, Instant clockStartedAt, Instant due, boolean dueIsWorstCase,
+      String status, Determined determined, Filed filed, String notTriggeredReason) {
+
+    static ObligationView of(Obligation o) {
+      return new ObligationView(o.code(), o.regulation(), o.recipient(), o.audience(), o.clockStart(),
+          o.startsAfter(), o.determination(), o.clockStartedAt(), o.dueOrWorstCase(), o.dueAt() == null,
+          o.status().name(),
+          o.determinedAt() == null ? null : new Determined(o.determinedAt(), o.determinedBy(),
+              o.determinationReasons()),
+          o.filedAt() == null ? null : new Filed(o.filingReference(), o.filedAt(), o.filedInTime(), o.lateReasons()),
+          o.status() == Obligation.Status.NOT_TRIGGERED ? o.closedReason() : null);
+    }
+  }
+
+  public record Determined(Instant at, String by, String reasons) {}
+
+  public record Filed(String reference, Instant at, Boolean inTime, String lateReasons) {}
 
   /** {@code PUT …/severity}: the IR lead's decision, with the reason for the timeline. */
   public record SeverityDecision(@NotNull Severity severity, @NotBlank @Size(max = 2000) String reason) {}

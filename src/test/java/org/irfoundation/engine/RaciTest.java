@@ -41,7 +41,10 @@ class RaciTest {
       dpo-notice                | privacy-officer | privacy-officer
       approve-notice            | legal           | legal
       post-incident-review      | ir-lead         | ir-program-owner
-      notification-clock-start  | legal+privacy-officer | legal
+      notification-late-reasons | legal           | privacy-officer
+      obligation-significant    | ir-lead         | executive
+      obligation-major          | ir-lead         | executive
+      obligation-material       | legal           | executive
       """)
   void rowsNameResponsibleAndAccountableGroups(String activity, String responsible, String accountable) {
     Raci.Assignment assignment = new Raci(engine.getDecisionService()).lookup(activity);
@@ -77,6 +80,15 @@ class RaciTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId)).containsExactly("it-operations");
     assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("it-operations").count()).isOne();
+  }
+
+  @Test
+  void theActivityMayBeAnExpressionOverTheProcesssData() {
+    deploy("obligation-${determination}");
+    engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, java.util.Map.of("determination", "material"));
+    Task task = engine.getTaskService().createTaskQuery().singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId)).containsExactly("legal");
   }
 
   @Test

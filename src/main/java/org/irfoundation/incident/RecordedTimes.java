@@ -1,0 +1,73 @@
+package org.irfoundation.incident;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.irfoundation.engine.EngineClock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times a responder records in a form (when a notice was filed, when a determination was made) must lie between the
+ * incident's awareness and now: a user task names them in its extension property {@code timesSinceAwareness}. A time
+ * outside refuses the completion with a message that says why, and the task stays open.
+ */
+@Component
+public class RecordedTimes {
+
+  public static final String PROPERTY = "timesSinceAwareness";
+  /** Clock skew allowed between the responder's machine and the app. */
+  static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
+  public void completing(DelegateTask task) {
+    String names = property(task);
+    String aware = IncidentResponseApi.Inputs.AWARE_AT.get(task);
+    if (names == null || aware == null) {
+      return;
+    }
+    Instant awareness = NotificationClock.parse(aware);
+    Instant latest = EngineClock.now().plus(TOLERANCE);
+    for (String name : Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
+      Object value = task.getVariable(name);
+      if (value == null || value.toString().isBlank()) {
+        continue;
+      }
+      Instant at;
+      try {
+        at = NotificationClock.parse(value.toString());
+      } catch (DateTimeException e) {
+        throw new BadUserRequestException(name + " '" + value + "' is not a time (ISO-8601, e.g. 2026-11-28T09:12:00Z)");
+      }
+      if (at.isBefore(awareness)) {
+        throw new BadUserRequestException(name + " " + at + " is before the incident was known (" + awareness
+            + "): give a time between then and now");
+      }
+      if (at.isAfter(latest)) {
+        throw new BadUserRequestException(name + " " + at + " is in the future: give a time between " + awareness
+            + " and now");
+      }
+    }
+  }
+
+  private static String property(DelegateTask task) {
+    if (task.getBpmnModelElementInstance() == null) {
+      return null;
+    }
+    ExtensionElements extensions = task.getBpmnModelElementInstance().getExtensionElements();
+    if (extensions == null) {
+      return null;
+    }
+    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> PROPERTY.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
+  }
+}
