@@ -27,6 +27,24 @@ public record DataScope(boolean personalData, long euResidents, long californiaR
     return new DataScope(true, euResidents, californiaResidents, maxResidentsInOneState, peopleAffected, phi, pan);
   }
 
+  /** As a person reads it: "personal data of 1200 people (EU/EEA residents: 1200, California: 0); health information". */
+  public String describe() {
+    if (!personalData && !phi && !pan && peopleAffected == 0) {
+      return "no personal data known to be involved";
+    }
+    StringBuilder text = new StringBuilder(personalData ? "personal data" : "data");
+    text.append(" of ").append(peopleAffected > 0 ? peopleAffected + " people" : "an unknown number of people");
+    text.append(" (EU/EEA residents: ").append(euResidents).append(", California: ").append(californiaResidents)
+        .append(", most in one US state: ").append(maxResidentsInOneState).append(')');
+    if (phi) {
+      text.append("; health information");
+    }
+    if (pan) {
+      text.append("; card numbers");
+    }
+    return text.toString();
+  }
+
   /** The inputs of notification-obligations: this scope and the organisation's regimes. */
   public Map<String, Object> decisionInputs(OrganisationProfile profile) {
     Map<String, Object> inputs = new HashMap<>();

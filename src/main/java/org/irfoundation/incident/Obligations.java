@@ -62,8 +62,10 @@ public class Obligations {
   }
 
   /** The scope is what it is now (it replaces the counts, keeps what was known): the table runs again. */
-  public void scopeChanged(String incidentId, DataScope found) {
-    incidents.dataScope(incidentId, toJson(scope(incidentId).with(found)));
+  public void scopeChanged(String incidentId, DataScope found, String actor) {
+    DataScope now = scope(incidentId).with(found);
+    incidents.dataScope(incidentId, toJson(now));
+    incidents.recordEvent(incidentId, TimelineEvent.SCOPE_RECORDED, actor, now.describe());
     evaluate(incidentId);
   }
 
@@ -233,7 +235,8 @@ public class Obligations {
         .processInstanceId(obligation.processInstanceId()).setVariables(variables).correlateAllWithResult());
   }
 
-  DataScope scope(String incidentId) {
+  /** What is known now of the people and data the incident concerns. */
+  public DataScope scope(String incidentId) {
     String stored = incidents.dataScope(incidentId).orElse(null);
     if (stored == null) {
       return DataScope.NOTHING_KNOWN;

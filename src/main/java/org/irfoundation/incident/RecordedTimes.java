@@ -4,13 +4,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.irfoundation.engine.EngineClock;
+import org.irfoundation.engine.FormRefusal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +27,22 @@ public class RecordedTimes {
   /** Clock skew allowed between the responder's machine and the app. */
   static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
-  public void completing(DelegateTask task) {
+  // the activity's end, not the task's complete event: the engine wraps a task listener's exception into an internal
+  // error, an execution listener's reaches the caller as it is (REST: 400 with the message)
+  @EventListener(condition = "#execution.eventName == '" + ExecutionListener.EVENTNAME_END + "'")
+  public void completing(DelegateExecution execution) {
+    if (!(execution.getBpmnModelElementInstance() instanceof UserTask task)) {
+      return;
+    }
     String names = property(task);
-    String aware = IncidentResponseApi.Inputs.AWARE_AT.get(task);
+    String aware = IncidentResponseApi.Inputs.AWARE_AT.get(execution);
     if (names == null || aware == null) {
       return;
     }
     Instant awareness = NotificationClock.parse(aware);
     Instant latest = EngineClock.now().plus(TOLERANCE);
     for (String name : Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
-      Object value = task.getVariable(name);
+      Object value = execution.getVariable(name);
       if (value == null || value.toString().isBlank()) {
         continue;
       }
@@ -44,24 +50,21 @@ public class RecordedTimes {
       try {
         at = NotificationClock.parse(value.toString());
       } catch (DateTimeException e) {
-        throw new BadUserRequestException(name + " '" + value + "' is not a time (ISO-8601, e.g. 2026-11-28T09:12:00Z)");
+        throw FormRefusal.of(name, name + " '" + value + "' is not a time (ISO-8601, e.g. 2026-11-28T09:12:00Z)");
       }
       if (at.isBefore(awareness)) {
-        throw new BadUserRequestException(name + " " + at + " is before the incident was known (" + awareness
+        throw FormRefusal.of(name, name + " " + at + " is before the incident was known (" + awareness
             + "): give a time between then and now");
       }
       if (at.isAfter(latest)) {
-        throw new BadUserRequestException(name + " " + at + " is in the future: give a time between " + awareness
+        throw FormRefusal.of(name, name + " " + at + " is in the future: give a time between " + awareness
             + " and now");
       }
     }
   }
 
-  private static String property(DelegateTask task) {
-    if (task.getBpmnModelElementInstance() == null) {
-      return null;
-    }
-    ExtensionElements extensions = task.getBpmnModelElementInstance().getExtensionElements();
+  private static String property(UserTask task) {
+    ExtensionElements extensions = task.getExtensionElements();
     if (extensions == null) {
       return null;
     }

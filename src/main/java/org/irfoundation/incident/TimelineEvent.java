@@ -43,6 +43,7 @@ public enum TimelineEvent {
   NOTIFICATION_FILED("a regulatory notification was filed"),
 
   // obligations
+  SCOPE_RECORDED("the people and data the incident concerns were scoped: the obligations are found again"),
   OBLIGATION_FOUND("the notification obligations table found an obligation (from the first minute, any category)"),
   OBLIGATION_DETERMINED("a person decided a determination (significant, major, material, risk) with the reasons"),
   OBLIGATION_WITHDRAWN("an obligation no longer applies to the scope as now known"),

@@ -148,7 +148,7 @@ public class IncidentIntake {
         || report.impact().information() == IncidentReport.InformationImpact.PRIVACY;
     obligations.scopeChanged(id, report.dataSubjects() == null
         ? (personalData ? DataScope.NOTHING_KNOWN.withPersonalData() : DataScope.NOTHING_KNOWN)
-        : report.dataSubjects().scope(personalData));
+        : report.dataSubjects().scope(personalData), actor);
     if (report.indicators().personalData()) {
       handOff.confirmed(id, "the report", actor);
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.irfoundation.incident.DataScope;
 
 /**
@@ -111,12 +112,19 @@ public record IncidentReport(
           message = "must be EU, a country code (DE) or a subdivision (US-CA)") String,
           @NotNull @PositiveOrZero Long> residents) {
 
+    /** "EU" or a member state of the EU/EEA (GDPR applies to all of them). */
+    static final Set<String> EEA = Set.of("EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+        "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
     /** What the obligations table reads of it. */
     public DataScope scope(boolean personalData) {
       Map<String, Long> byPlace = residents == null ? Map.of() : residents;
       List<String> places = jurisdictions == null ? List.of() : jurisdictions;
       List<String> kinds = dataTypes == null ? List.of() : dataTypes.stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
-      long eu = byPlace.getOrDefault("EU", places.contains("EU") ? 1L : 0L);
+      long eu = byPlace.entrySet().stream().filter(e -> EEA.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      if (eu == 0 && places.stream().anyMatch(EEA::contains)) {
+        eu = 1; // residents named without a count: at least one
+      }
       long california = byPlace.getOrDefault("US-CA", places.contains("US-CA") ? 1L : 0L);
       long oneState = byPlace.entrySet().stream().filter(e -> e.getKey().startsWith("US-"))
           .mapToLong(Map.Entry::getValue).max().orElse(california);

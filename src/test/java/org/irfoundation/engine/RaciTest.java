@@ -85,8 +85,9 @@ class RaciTest {
   @Test
   void theActivityMayBeAnExpressionOverTheProcesssData() {
     deploy("obligation-${determination}");
-    engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, java.util.Map.of("determination", "material"));
-    Task task = engine.getTaskService().createTaskQuery().singleResult();
+    String instance = engine.getRuntimeService()
+        .startProcessInstanceByKey(PROCESS_KEY, java.util.Map.of("determination", "material")).getId();
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId)).containsExactly("legal");
   }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +18,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.irfoundation.IrSpringBootTest;
 import org.irfoundation.evidence.EvidenceCollectionApi;
 import org.irfoundation.incident.IncidentResponseApi;
-import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.response.RegulatoryNotificationApi.Obligation;
+import org.irfoundation.testing.IncidentJobs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,11 +77,12 @@ class DataBreachEndToEndTest {
   }
 
   @Test
-  void anEuPersonalDataBreachIsWorkedByTheRightGroupsAndItsGdprNoticeIsFiledInTime() throws Exception {
+  void anEuPersonalDataBreachIsWorkedByTheRightGroupsAndItsGdprNoticeIsDraftedAndFiledInTime() throws Exception {
     Instant awareAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     String report = """
         {"title": "Customer table exported from the CRM", "category": "DATA_BREACH", "detectedAt": "%s",
-         "awareAt": "%s", "source": "test", "indicators": {"personalData": true, "exfiltration": true}}"""
+         "awareAt": "%s", "source": "test", "indicators": {"personalData": true, "exfiltration": true},
+         "dataSubjects": {"residents": {"EU": 1200}}}"""
         .formatted(awareAt.minus(10, ChronoUnit.MINUTES), awareAt);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -93,12 +92,20 @@ class DataBreachEndToEndTest {
     String incident = created.getBody().get("id").asText();
     assertThat(created.getBody().get("playbook").asText()).isEqualTo(DataBreachApi.PROCESS_KEY);
 
+    // from the first minute: GDPR Art. 33 and 34 wait for the risk determination, at worst due 72 h after awareness
+    Map<String, JsonNode> obligations = obligations(incident);
+    assertThat(obligations).containsOnlyKeys("GDPR_ART33", "GDPR_ART34");
+    assertThat(obligations.get("GDPR_ART33").get("status").asText()).isEqualTo("AWAITING_DETERMINATION");
+    assertThat(Instant.parse(obligations.get("GDPR_ART33").get("due").asText()))
+        .isEqualTo(awareAt.plus(Duration.ofHours(72)));
+
     runJobs(incident);
     complete(incident, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE, "ir-lead", Map.of());
-    runJobs(incident); // awareness, clocks, DPO notice
+    runJobs(incident); // clocks, DPO notice
 
     // the DPO task is the privacy officer's: an analyst can neither see nor complete it
     Task dpo = task(incident, DataBreachApi.Elements.TASK_CONFIRM_DPO_NOTICE);
+    assertThat(dpo.getDueDate().toInstant()).isEqualTo(awareAt.plus(DataBreachApi.DPO_NOTICE_WITHIN));
     assertThat(as("ir-analyst").getForEntity("/engine-rest/task/" + dpo.getId(), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(as("ir-analyst").postForEntity("/engine-rest/task/" + dpo.getId() + "/complete",
@@ -108,26 +115,43 @@ class DataBreachEndToEndTest {
     complete(incident, DataBreachApi.Elements.TASK_CONFIRM_DPO_NOTICE, "privacy-officer",
         Map.of(DataBreachApi.Vars.DPO_CONTACT.name(), "dpo@example.org"));
 
-    complete(incident, DataBreachApi.Elements.TASK_ASSESS_SEVERITY, "ir-lead", Map.of(Decided.SEVERITY.name(), "P1"));
-    runJobs(incident); // legal engaged, communications on standby
+    complete(incident, DataBreachApi.Elements.TASK_ASSESS_SEVERITY, "ir-lead", Map.of(
+        DataBreachApi.Vars.ASSESSED_SEVERITY.name(), "P1", "severityReason", "customer data left the company"));
+    runJobs(incident); // the incident is P1 now, legal engaged, communications on standby
+    assertThat(as("ir-lead").getForEntity("/api/incidents/" + incident, JsonNode.class).getBody()
+        .get("severity").asText()).isEqualTo("P1");
+
     complete(incident, DataBreachApi.Elements.TASK_SCOPE, "ir-analyst", Map.of(DataBreachApi.Vars.DATA_TIER.name(),
-        "high", DataBreachApi.Vars.PEOPLE_AFFECTED.name(), 1200L, DataBreachApi.Vars.EU_RESIDENTS.name(), true,
-        DataBreachApi.Vars.PII.name(), true, DataBreachApi.Vars.DATA_ENCRYPTED.name(), "no",
-        DataBreachApi.Vars.KEY_COMPROMISED.name(), "unknown", DataBreachApi.Vars.DATA_LEFT_ENVIRONMENT.name(), "yes",
-        DataBreachApi.Vars.ACCESS_ONGOING.name(), "no"));
+        "high", DataBreachApi.Vars.PEOPLE_AFFECTED.name(), 1200L,
+        DataBreachApi.Vars.EU_RESIDENTS_INVOLVED.name(), "yes", DataBreachApi.Vars.EU_RESIDENTS.name(), 1200L,
+        DataBreachApi.Vars.US_RESIDENTS_INVOLVED.name(), "no", DataBreachApi.Vars.PHI_INVOLVED.name(), "no",
+        DataBreachApi.Vars.PAN_INVOLVED.name(), "no", DataBreachApi.Vars.DATA_ENCRYPTED.name(), "no",
+        DataBreachApi.Vars.DATA_LEFT_ENVIRONMENT.name(), "yes", DataBreachApi.Vars.ACCESS_ONGOING.name(), "no"));
+    runJobs(incident); // the scope finds the obligations again: the same two
+    assertThat(obligations(incident)).containsOnlyKeys("GDPR_ART33", "GDPR_ART34");
     collectEvidence(incident, "ir-analyst");
     complete(incident, DataBreachApi.Elements.TASK_DECIDE_NOTIFICATION, "privacy-officer",
         Map.of(DataBreachApi.Vars.GDPR_RISK.name(), "risk", DataBreachApi.Vars.NOTIFICATION_REASONS.name(),
             "EU: contact data of 1200 customers left the environment unencrypted; risk of"
-                + " phishing; notify the supervisory authority. No US residents."));
-    runJobs(incident); // decision recorded, obligations determined, GDPR clock computed
+                + " phishing; notify the supervisory authority, no high risk to the people."));
+    runJobs(incident); // GDPR Art. 33 clock computed and drafted from the template; Art. 34 closed
 
-    String notice = runtimeService.createProcessInstanceQuery()
+    obligations = obligations(incident);
+    assertThat(obligations.get("GDPR_ART34").get("status").asText()).isEqualTo("NOT_TRIGGERED");
+    assertThat(obligations.get("GDPR_ART34").get("notTriggeredReason").asText()).contains("no high risk");
+    assertThat(obligations.get("GDPR_ART33").get("status").asText()).isEqualTo("DUE");
+    assertThat(obligations.get("GDPR_ART33").get("determined").get("by").asText()).isEqualTo(user("privacy-officer"));
+    String notice = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(RegulatoryNotificationApi.PROCESS_KEY).processInstanceBusinessKey(incident)
-        .singleResult().getId();
-    assertThat(runtimeService.getVariable(notice, Obligation.REGULATION.name())).isEqualTo("GDPR Art. 33");
+        .variableValueEquals(Obligation.CODE.name(), "GDPR_ART33").singleResult().getId();
     Date dueAt = (Date) runtimeService.getVariable(notice, RegulatoryNotificationApi.Vars.DUE_AT.name());
     assertThat(dueAt.toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
+    assertThat(Instant.parse(obligations.get("GDPR_ART33").get("due").asText())).isEqualTo(dueAt.toInstant());
+    // the draft starts from the regulator notice with the incident's data, not from a blank page
+    assertThat((String) runtimeService.getVariable(notice, RegulatoryNotificationApi.Vars.NOTICE_DRAFT.name()))
+        .contains("Notification of a security incident under GDPR Art. 33").contains(incident)
+        .contains("Customer table exported from the CRM").contains("1200 people").contains("dpo@example.org")
+        .contains(dueAt.toInstant().toString());
 
     complete(incident, RegulatoryNotificationApi.Elements.TASK_DRAFT, "privacy-officer",
         Map.of(RegulatoryNotificationApi.Vars.NOTICE_DRAFT.name(),
@@ -140,18 +164,28 @@ class DataBreachEndToEndTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     complete(incident, RegulatoryNotificationApi.Elements.TASK_APPROVE, "legal",
         Map.of(RegulatoryNotificationApi.Vars.APPROVAL.name(), "approved"));
+    // a filing time before awareness or in the future is refused, and the task stays open
+    Task file = task(incident, RegulatoryNotificationApi.Elements.TASK_FILE);
+    for (String wrong : List.of(awareAt.minus(1, ChronoUnit.HOURS).toString(),
+        Instant.now().plus(2, ChronoUnit.HOURS).toString())) {
+      ResponseEntity<String> refused = as("privacy-officer").postForEntity("/engine-rest/task/" + file.getId()
+          + "/complete", variables(Map.of(RegulatoryNotificationApi.Vars.FILING_REFERENCE.name(), "SA-2026-0815",
+          RegulatoryNotificationApi.Vars.FILED_AT.name(), wrong)), String.class);
+      assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("filedAt");
+    }
     String filedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     complete(incident, RegulatoryNotificationApi.Elements.TASK_FILE, "privacy-officer",
         Map.of(RegulatoryNotificationApi.Vars.FILING_REFERENCE.name(), "SA-2026-0815",
             RegulatoryNotificationApi.Vars.FILED_AT.name(), filedAt));
     runJobs(incident); // proof, metrics
 
-    HistoricProcessInstance filed = historyService.createHistoricProcessInstanceQuery().processInstanceId(notice)
-        .singleResult();
-    assertThat(filed.getState()).isEqualTo("COMPLETED");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(notice)
-        .variableName("filedInTime").singleResult().getValue()).isEqualTo(true);
-    assertThat(Instant.parse(filedAt)).isBefore(dueAt.toInstant());
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(notice).singleResult()
+        .getState()).isEqualTo("COMPLETED");
+    JsonNode art33 = obligations(incident).get("GDPR_ART33");
+    assertThat(art33.get("status").asText()).isEqualTo("FILED");
+    assertThat(art33.get("filed").get("reference").asText()).isEqualTo("SA-2026-0815");
+    assertThat(art33.get("filed").get("inTime").asBoolean()).isTrue();
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DataBreachApi.PROCESS_KEY)
         .processInstanceBusinessKey(incident).singleResult().getState()).isEqualTo("COMPLETED");
 
@@ -159,9 +193,20 @@ class DataBreachEndToEndTest {
     assertThat(task(incident, IncidentResponseApi.Elements.TASK_POST_INCIDENT_REVIEW)).isNotNull();
     JsonNode view = as("ir-lead").getForEntity("/api/incidents/" + incident, JsonNode.class).getBody();
     assertThat(view.get("timeline").findValuesAsText("type")).contains(
-        TimelineEvent.AWARENESS_RECORDED.name(), TimelineEvent.NOTIFICATION_DECIDED.name(),
-        TimelineEvent.NOTIFICATION_FILED.name(), TimelineEvent.BREACH_METRICS.name());
+        TimelineEvent.AWARENESS_RECORDED.name(), TimelineEvent.SCOPE_RECORDED.name(),
+        TimelineEvent.OBLIGATION_FOUND.name(), TimelineEvent.OBLIGATION_DETERMINED.name(),
+        TimelineEvent.NOTIFICATION_DECIDED.name(), TimelineEvent.NOTIFICATION_FILED.name(),
+        TimelineEvent.BREACH_METRICS.name());
     assertThat(view.get("timeline").toString()).contains("SA-2026-0815").contains("in time: true");
+  }
+
+  private Map<String, JsonNode> obligations(String incident) {
+    ResponseEntity<JsonNode> answer = as("ir-lead").getForEntity("/api/incidents/" + incident + "/obligations",
+        JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, JsonNode> byCode = new LinkedHashMap<>();
+    answer.getBody().forEach(o -> byCode.put(o.get("regulation").asText(), o));
+    return byCode;
   }
 
   /**
@@ -230,18 +275,7 @@ class DataBreachEndToEndTest {
     return new HttpEntity<>(Map.of("variables", variables), headers);
   }
 
-  /** Runs the incident's due async continuations one by one (one may end an instance and remove others). */
   private void runJobs(String incident) {
-    for (int run = 0; run < 200; run++) {
-      List<Job> jobs = new ArrayList<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).list()
-          .forEach(pi -> jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId())
-              .executable().messages().list()));
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
-    throw new AssertionError("jobs of " + incident + " keep coming after 200 runs");
+    IncidentJobs.runAll(runtimeService, managementService, incident);
   }
 }
