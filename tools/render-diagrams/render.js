@@ -29,33 +29,47 @@ function page(kind) {
   return `<!doctype html><html><head><meta charset="utf-8">
     ${css.map(c => `<link rel="stylesheet" href="file://${path.join(dist, c)}">`).join('\n')}
     <style>html, body { margin: 0; background: white; font-family: sans-serif; }
-      #canvas { width: 100%; height: 100vh; } .dmn-decision-table-container { padding: 16px; }</style>
+      #canvas { width: 100%; height: 100vh; } .dmn-decision-table-container { padding: 16px; }
+      .bjs-breadcrumbs, .bjs-drilldown { display: none !important; }</style>
     <script src="file://${path.join(dist, script)}"></script></head>
     <body><div id="canvas"></div></body></html>`;
 }
 
+// The process, then each collapsed sub-process on its own plane (bpmn-js drill-down) as <file>--<id>.png:
+// one picture per level, as a process owner opens them in the Modeler.
 async function renderBpmn(browser, file, target) {
   const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const html = path.join(out, '.render-bpmn.html');
   fs.writeFileSync(html, page('bpmn'));
   await tab.goto('file://' + html);
-  const box = await tab.evaluate(async (xml) => {
+  const roots = await tab.evaluate(async (xml) => {
     const viewer = new BpmnJS({ container: '#canvas' });
     const { warnings } = await viewer.importXML(xml);
     window.viewer = viewer;
-    const inner = viewer.get('canvas').viewbox().inner;
-    return { x: inner.x, y: inner.y, width: inner.width, height: inner.height,
-      warnings: warnings.map(w => w.message) };
+    if (warnings.length) console.warn(warnings.map(w => w.message).join('; '));
+    return viewer.get('canvas').getRootElements().map(r => r.id);
   }, fs.readFileSync(file, 'utf8'));
-  if (box.warnings.length) console.warn(path.basename(file), 'warnings:', box.warnings);
-  // 1:1 scale, the diagram's bounding box plus a margin
-  const width = Math.ceil(box.width) + 80;
-  const height = Math.ceil(box.height) + 80;
-  await tab.setViewportSize({ width, height });
-  await tab.evaluate(({ x, y, width, height }) => window.viewer.get('canvas').viewbox({ x: x - 40, y: y - 40,
-    width, height }), { x: box.x, y: box.y, width, height });
-  await tab.screenshot({ path: target });
+  const written = [];
+  for (const [index, root] of roots.entries()) {
+    const box = await tab.evaluate((id) => {
+      const canvas = window.viewer.get('canvas');
+      canvas.setRootElement(canvas.findRoot(id));
+      const inner = canvas.viewbox().inner;
+      return { x: inner.x, y: inner.y, width: inner.width, height: inner.height };
+    }, root);
+    if (!box.width) continue;
+    // 1:1 scale, the diagram's bounding box plus a margin
+    const width = Math.ceil(box.width) + 80;
+    const height = Math.ceil(box.height) + 80;
+    await tab.setViewportSize({ width, height });
+    await tab.evaluate(({ x, y, width, height }) => window.viewer.get('canvas').viewbox({ x: x - 40, y: y - 40,
+      width, height }), { x: box.x, y: box.y, width, height });
+    const png = index === 0 ? target : target.replace(/\.png$/, '--' + root.replace(/_plane$/, '') + '.png');
+    await tab.screenshot({ path: png });
+    written.push(png);
+  }
   await tab.close();
+  return written;
 }
 
 async function renderDmn(browser, file, target) {
@@ -89,8 +103,9 @@ async function renderDmn(browser, file, target) {
   try {
     for (const file of models()) {
       const target = path.join(out, path.basename(file).replace(/\.(bpmn|dmn)$/, '.png'));
-      await (file.endsWith('.bpmn') ? renderBpmn : renderDmn)(browser, file, target);
-      console.log('rendered', path.relative(root, target));
+      const written = file.endsWith('.bpmn') ? await renderBpmn(browser, file, target)
+        : (await renderDmn(browser, file, target), [target]);
+      written.forEach(png => console.log('rendered', path.relative(root, png)));
     }
   } finally {
     await browser.close();

@@ -25,6 +25,8 @@ public final class IncidentResponseApi {
   public static final String DATA_BREACH_PLAYBOOK = "playbook-data-breach";
 
   public static final class Elements {
+    /** Collapsed: classify, open ticket and war room, notify the engaged groups. */
+    public static final String SUBPROCESS_OPEN = "SubProcess_Open";
     public static final String TASK_CLASSIFY = "Task_ClassifySeverity";
     public static final String TASK_SELECT_PLAYBOOK = "Task_SelectPlaybook";
     public static final String TASK_ESCALATION_POLICY = "Task_EscalationPolicy";
