@@ -60,7 +60,7 @@ public final class EvidenceCollectionApi {
 
     /** True: the incident's evidence goes under legal hold ({@link LegalHolds}) before it is collected. */
     public static final Variable<Boolean> LEGAL_HOLD = Variable.of("legalHold", Boolean.class);
-    /** Why, for legal and the notice's recipients; default "Evidence of incident … may be needed in legal proceedings". */
+    /** Why, for legal's review and the timeline; default: the evidence may be needed in legal proceedings. */
     public static final Variable<String> LEGAL_HOLD_REASON = LegalHoldApi.Variables.REASON;
     /** Custodians besides the collectors and legal: comma-separated e-mail addresses. */
     public static final Variable<String> LEGAL_HOLD_CUSTODIANS = Variable.of("legalHoldCustodians", String.class);

@@ -206,7 +206,8 @@ class EvidenceCollectionProcessTest {
     execute(job(Elements.TASK_PLACE_LEGAL_HOLD, instance));
 
     verify(holds).place(INCIDENT, "Ransom note: extortion claim to be expected",
-        List.of("it-operations", "legal", "ciso@acme.example", "counsel@lawfirm.example"), "process:evidence-collection");
+        List.of("it-operations", "legal", "ciso@acme.example", "counsel@lawfirm.example"),
+        "process:evidence-collection");
     verifyNoInteractions(holdProcess);
     assertThat(instance).isEnded().hasPassed(Elements.EVENT_NOTHING_TO_COLLECT);
   }
