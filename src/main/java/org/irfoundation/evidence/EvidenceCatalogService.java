@@ -8,26 +8,34 @@ import org.irfoundation.evidence.EvidenceRecords.EvidenceRow;
 import org.irfoundation.evidence.EvidenceViews.EvidenceItem;
 import org.springframework.stereotype.Service;
 
-/** What evidence an incident has: its items with their custody entries, and which required items are done. */
+/**
+ * What evidence an incident has: its items with their custody entries and whether they are under legal hold, and
+ * which required items are done.
+ */
 @Service
 public class EvidenceCatalogService implements EvidenceCatalog {
 
   private final EvidenceAccess access;
   private final EvidenceRecords records;
   private final CustodyLog custody;
+  private final LegalHolds holds;
 
-  public EvidenceCatalogService(EvidenceAccess access, EvidenceRecords records, CustodyLog custody) {
+  public EvidenceCatalogService(EvidenceAccess access, EvidenceRecords records, CustodyLog custody,
+      LegalHolds holds) {
     this.access = access;
     this.records = records;
     this.custody = custody;
+    this.holds = holds;
   }
 
   /** Every item of the incident with its custody entries, for its team and the program owner (read). */
   public List<EvidenceItem> list(String incidentId, String actor) {
     access.authorizeRead(incidentId, actor);
     List<Entry> entries = custody.entries(incidentId);
+    boolean held = holds.inPlace(incidentId);
     return records.list(incidentId).stream()
-        .map(row -> EvidenceItem.of(row, entries.stream().filter(e -> row.id().equals(e.evidenceId())).toList()))
+        .map(row -> EvidenceItem.of(row, entries.stream().filter(e -> row.id().equals(e.evidenceId())).toList(),
+            held))
         .toList();
   }
 

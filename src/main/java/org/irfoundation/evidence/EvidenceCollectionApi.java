@@ -7,7 +7,8 @@ import org.irfoundation.incident.IncidentResponseApi;
 /**
  * The {@code evidence-collection} process (bpmn/evidence-collection.bpmn) as code sees it (STYLE.md 6). A
  * playbook calls it with the incident id as business key and the list of items to collect; it ends when every
- * required item is registered and verified through the evidence API.
+ * required item is registered and verified through the evidence API. With {@code legalHold} true it first puts the
+ * incident's evidence under legal hold ({@link LegalHoldApi}).
  */
 public final class EvidenceCollectionApi {
 
@@ -20,6 +21,9 @@ public final class EvidenceCollectionApi {
   public static final class Elements {
     public static final String EVENT_REQUESTED = "Event_CollectionRequested";
     public static final String TASK_PLAN = "Task_PlanCollection";
+    public static final String GATEWAY_LEGAL_HOLD = "Gateway_LegalHold";
+    public static final String TASK_PLACE_LEGAL_HOLD = "Task_PlaceLegalHold";
+    public static final String GATEWAY_LEGAL_HOLD_MERGE = "Gateway_LegalHoldMerge";
     public static final String GATEWAY_ALREADY_COMPLETE = "Gateway_AlreadyComplete";
     public static final String SUBPROCESS_COLLECT = "SubProcess_CollectEvidence";
     public static final String GATEWAY_COLLECT_MERGE = "Gateway_CollectMerge";
@@ -53,6 +57,13 @@ public final class EvidenceCollectionApi {
     public static final Variable<String> EVIDENCE_DUE = Variable.of("evidenceDue", String.class);
     /** Candidate groups of the collect task (comma-separated); default {@link #DEFAULT_COLLECTORS}. */
     public static final Variable<String> EVIDENCE_COLLECTORS = Variable.of("evidenceCollectors", String.class);
+
+    /** True: the incident's evidence goes under legal hold ({@link LegalHolds}) before it is collected. */
+    public static final Variable<Boolean> LEGAL_HOLD = Variable.of("legalHold", Boolean.class);
+    /** Why, for legal's review and the timeline; default: the evidence may be needed in legal proceedings. */
+    public static final Variable<String> LEGAL_HOLD_REASON = LegalHoldApi.Variables.REASON;
+    /** Custodians besides the collectors and legal: comma-separated e-mail addresses. */
+    public static final Variable<String> LEGAL_HOLD_CUSTODIANS = Variable.of("legalHoldCustodians", String.class);
 
     public static final String DEFAULT_DUE = "P1D";
     public static final String DEFAULT_COLLECTORS = "ir-analyst,it-operations";

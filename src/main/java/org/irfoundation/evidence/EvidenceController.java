@@ -21,6 +21,7 @@ import org.irfoundation.evidence.EvidenceException.InvalidInput;
 import org.irfoundation.evidence.EvidenceException.NoSuchEvidence;
 import org.irfoundation.evidence.EvidenceException.NotOnTeam;
 import org.irfoundation.evidence.EvidenceException.TooLarge;
+import org.irfoundation.evidence.EvidenceException.UnderLegalHold;
 import org.irfoundation.evidence.EvidenceException.UnknownIncident;
 import org.irfoundation.evidence.EvidenceViews.CustodyCheck;
 import org.irfoundation.evidence.EvidenceViews.CustodyEntry;
@@ -131,7 +132,9 @@ public class EvidenceController {
 
   @PostMapping(path = "/evidence/{eid}/custody", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Record a hand-over (TRANSFERRED) or a release (RELEASED) of an item")
+  @Operation(summary = "Record a hand-over (TRANSFERRED) or a release (RELEASED) of an item",
+      description = "409 for a release while the incident is under legal hold (nothing is recorded); hand-overs of"
+          + " copies stay allowed.")
   public ResponseEntity<CustodyEntry> custody(@PathVariable String id, @PathVariable String eid,
       @Valid @RequestBody CustodyRequest request, Authentication caller) {
     return ResponseEntity.status(201).body(custody.recordCustody(id, eid, request, caller.getName()));
@@ -148,10 +151,10 @@ public class EvidenceController {
   static final Map<Class<? extends EvidenceException>, HttpStatus> STATUS = Map.of(
       UnknownIncident.class, HttpStatus.NOT_FOUND, NoSuchEvidence.class, HttpStatus.NOT_FOUND,
       NotOnTeam.class, HttpStatus.FORBIDDEN, ContentMissing.class, HttpStatus.GONE,
-      TooLarge.class, HttpStatus.PAYLOAD_TOO_LARGE);
+      TooLarge.class, HttpStatus.PAYLOAD_TOO_LARGE, UnderLegalHold.class, HttpStatus.CONFLICT);
 
   @ExceptionHandler({UnknownIncident.class, NoSuchEvidence.class, NotOnTeam.class, ContentMissing.class,
-      TooLarge.class})
+      TooLarge.class, UnderLegalHold.class})
   ProblemDetail refused(EvidenceException e) {
     return ProblemDetail.forStatusAndDetail(STATUS.get(e.getClass()), e.getMessage());
   }

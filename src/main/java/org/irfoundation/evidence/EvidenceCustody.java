@@ -14,6 +14,7 @@ import org.irfoundation.evidence.EvidenceException.ContentMissing;
 import org.irfoundation.evidence.EvidenceException.InvalidInput;
 import org.irfoundation.evidence.EvidenceException.NoSuchEvidence;
 import org.irfoundation.evidence.EvidenceException.Problem;
+import org.irfoundation.evidence.EvidenceException.UnderLegalHold;
 import org.irfoundation.evidence.EvidenceRecords.EvidenceRow;
 import org.irfoundation.evidence.EvidenceViews.CustodyCheck;
 import org.irfoundation.evidence.EvidenceViews.CustodyEntry;
@@ -43,10 +44,11 @@ public class EvidenceCustody {
   private final EvidenceProperties properties;
   private final TransactionTemplate transaction;
   private final EvidenceCollectionNotifier waiting;
+  private final LegalHolds holds;
 
   public EvidenceCustody(EvidenceAccess access, IncidentLifecycle timeline, EvidenceRecords records,
       CustodyLog custody, EvidenceStore store, EvidenceProperties properties, TransactionTemplate transaction,
-      EvidenceCollectionNotifier waiting) {
+      EvidenceCollectionNotifier waiting, LegalHolds holds) {
     this.access = access;
     this.timeline = timeline;
     this.records = records;
@@ -55,6 +57,7 @@ public class EvidenceCustody {
     this.properties = properties;
     this.transaction = transaction;
     this.waiting = waiting;
+    this.holds = holds;
   }
 
   /** An item's content to stream to the caller; the access is already on the custody log. */
@@ -133,7 +136,10 @@ public class EvidenceCustody {
         DateTimeFormatter.ISO_ZONED_DATE_TIME.format(entry.time()));
   }
 
-  /** Records a hand-over (TRANSFERRED) or release (RELEASED) of an item. */
+  /**
+   * Records a hand-over (TRANSFERRED) or release (RELEASED) of an item. A release while the incident is under legal
+   * hold is refused ({@link UnderLegalHold}) and records nothing; copies handed over under the hold are normal.
+   */
   public CustodyEntry recordCustody(String incidentId, String evidenceId, CustodyRequest request, String actor) {
     access.authorize(incidentId, actor);
     if (request.action() != CustodyAction.TRANSFERRED && request.action() != CustodyAction.RELEASED) {
@@ -142,6 +148,11 @@ public class EvidenceCustody {
     }
     EvidenceRow row = evidence(incidentId, evidenceId);
     Entry entry = transaction.execute(status -> {
+      if (request.action() == CustodyAction.RELEASED) {
+        holds.find(incidentId).filter(LegalHolds.Hold::active).ifPresent(hold -> {
+          throw new UnderLegalHold(incidentId, evidenceId, hold, holds.releasers());
+        });
+      }
       Entry recorded = custody.append(incidentId, evidenceId, request.action(), actor, properties.zone(),
           request.location().trim(), request.reason().trim(), row.sha256());
       timeline.recordEvent(incidentId, request.action().timelineEvent(), actor,

@@ -47,6 +47,16 @@ public abstract sealed class EvidenceException extends RuntimeException {
     }
   }
 
+  /** The item may not be released from custody: its incident is under legal hold ({@link LegalHolds}). */
+  public static final class UnderLegalHold extends EvidenceException {
+    UnderLegalHold(String incidentId, String evidenceId, LegalHolds.Hold hold, String releasers) {
+      super("Evidence " + evidenceId + " of incident " + incidentId + " is under legal hold since " + hold.placedAt()
+          + " (" + hold.reason() + ") and cannot be released from custody until the hold is. Only legal (groups: "
+          + releasers + ") can release the hold, in the task 'Review the legal hold' that opens once the incident"
+          + " is closed. Hand-overs of copies (TRANSFERRED) are still recorded.", null);
+    }
+  }
+
   /** Inputs that are missing or wrong, all of them at once. */
   public static final class InvalidInput extends EvidenceException {
     private final transient List<Problem> problems;

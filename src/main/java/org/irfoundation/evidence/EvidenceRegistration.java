@@ -48,10 +48,11 @@ public class EvidenceRegistration {
    */
   private final TransactionTemplate registration;
   private final EvidenceCollectionNotifier waiting;
+  private final LegalHolds holds;
 
   public EvidenceRegistration(EvidenceAccess access, IncidentLifecycle timeline, EvidenceRecords records,
       CustodyLog custody, EvidenceStore store, EvidenceProperties properties, TransactionTemplate transaction,
-      EvidenceCollectionNotifier waiting) {
+      EvidenceCollectionNotifier waiting, LegalHolds holds) {
     this.access = access;
     this.timeline = timeline;
     this.records = records;
@@ -61,6 +62,7 @@ public class EvidenceRegistration {
     this.registration = new TransactionTemplate(transaction.getTransactionManager());
     this.registration.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.waiting = waiting;
+    this.holds = holds;
   }
 
   /**
@@ -166,12 +168,12 @@ public class EvidenceRegistration {
     LOG.info("Evidence {} of {} registered: {} bytes, SHA-256 {}, at {}", evidenceId, incidentId, stored.size(),
         stored.sha256(), stored.location());
     waiting.evidenceChanged(incidentId);
-    return EvidenceItem.of(row, entries);
+    return EvidenceItem.of(row, entries, holds.inPlace(incidentId));
   }
 
   private Optional<EvidenceItem> storedUnder(String incidentId, String fetchKey) {
     return fetchKey == null ? Optional.empty() : records.findByFetchKey(fetchKey)
-        .map(row -> EvidenceItem.of(row, custody.entries(incidentId, row.id())));
+        .map(row -> EvidenceItem.of(row, custody.entries(incidentId, row.id()), holds.inPlace(incidentId)));
   }
 
   private static String collectedReason(EvidenceRow row, String receivedAs) {

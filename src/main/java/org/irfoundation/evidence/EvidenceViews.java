@@ -33,15 +33,17 @@ public final class EvidenceViews {
       String declaredContentType,
       long size, String sha256, String store, String location, String collectedBy, String collectedAt,
       String sourceSystem, String collectionMethod, String registeredBy, Instant registeredAt,
-      LastVerification lastVerification, List<CustodyEntry> custody) {
+      LastVerification lastVerification, List<CustodyEntry> custody,
+      @Schema(description = "true while the incident is under legal hold: the item cannot be RELEASED")
+      boolean legalHold) {
 
-    static EvidenceItem of(EvidenceRow row, List<Entry> custody) {
+    static EvidenceItem of(EvidenceRow row, List<Entry> custody, boolean legalHold) {
       return new EvidenceItem(row.id(), row.incidentId(), row.item(), row.fileName(), row.description(),
           row.declaredType(), row.size(), row.sha256(), row.store(), row.location(), row.collectedBy(),
           DateTimeFormatter.ISO_ZONED_DATE_TIME.format(row.collectedAt()), row.sourceSystem(),
           row.collectionMethod(), row.registeredBy(), row.registeredAt(),
           row.verifiedAt() == null ? null : new LastVerification(row.verifiedAt(), row.verifiedIntact()),
-          custody.stream().map(CustodyEntry::of).toList());
+          custody.stream().map(CustodyEntry::of).toList(), legalHold);
     }
   }
 

@@ -7,8 +7,9 @@ import org.irfoundation.engine.Variable;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the incident record ({@code ${closeIncident}}). {@link IncidentLifecycle#close} records the CLOSED
- * timeline entry itself (once: closing a closed incident changes nothing), so this delegate records none.
+ * Closes the incident ({@code ${closeIncident}}) through {@link IncidentClosure}: the record, and whatever waits for
+ * the closure. {@link IncidentLifecycle#close} records the CLOSED timeline entry itself (once: closing a closed
+ * incident changes nothing), so this delegate records none.
  */
 @Component("closeIncident")
 public class CloseIncidentDelegate implements JavaDelegate {
@@ -16,14 +17,14 @@ public class CloseIncidentDelegate implements JavaDelegate {
   public static final List<Variable<?>> INPUTS = List.of();
   public static final List<Variable<?>> OUTPUTS = List.of();
 
-  private final IncidentLifecycle lifecycle;
+  private final IncidentClosure closure;
 
-  public CloseIncidentDelegate(IncidentLifecycle lifecycle) {
-    this.lifecycle = lifecycle;
+  public CloseIncidentDelegate(IncidentClosure closure) {
+    this.closure = closure;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.close(IncidentOfStep.of(execution));
+    closure.close(IncidentOfStep.of(execution));
   }
 }

@@ -21,6 +21,12 @@ public final class IncidentResponseApi {
   /** Correlated once, when personal data is first known to be involved ({@link PersonalDataHandOff}). */
   public static final String MESSAGE_PERSONAL_DATA_CONFIRMED = "PersonalDataConfirmed";
 
+  /**
+   * Correlated to every process of the incident that waits for it (business key) when the incident is closed
+   * ({@link IncidentClosure}): e.g. a legal hold, whose review by legal starts then.
+   */
+  public static final String MESSAGE_INCIDENT_CLOSED = "IncidentClosed";
+
   /** The playbook that handles personal-data breaches, in parallel with the incident's own playbook. */
   public static final String DATA_BREACH_PLAYBOOK = "playbook-data-breach";
 

@@ -54,7 +54,9 @@ public enum TimelineEvent {
   EVIDENCE_MISMATCH("an item was re-hashed and did not match"),
   EVIDENCE_TRANSFERRED("an item was handed over (chain of custody)"),
   EVIDENCE_RELEASED("an item was released from custody"),
-  EVIDENCE_OVERDUE("an evidence collection passed its due date");
+  EVIDENCE_OVERDUE("an evidence collection passed its due date"),
+  LEGAL_HOLD_PLACED("the incident's evidence was put under legal hold (detail: reason, custodians)"),
+  LEGAL_HOLD_RELEASED("legal released the legal hold (actor: who; detail: the reasons)");
 
   private final String meaning;
 

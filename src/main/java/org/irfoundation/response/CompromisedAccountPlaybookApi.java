@@ -90,7 +90,7 @@ public final class CompromisedAccountPlaybookApi {
     public static final Variable<String> MALICIOUS_ACTIVITY = Variable.of("maliciousActivity", String.class);
     /** Passed to evidence-collection: semicolon-separated item names, and whether they are under legal hold. */
     public static final Variable<Object> EVIDENCE_ITEMS = EvidenceCollectionApi.Inputs.EVIDENCE_ITEMS;
-    public static final Variable<Boolean> LEGAL_HOLD = Variable.of("legalHold", Boolean.class);
+    public static final Variable<Boolean> LEGAL_HOLD = EvidenceCollectionApi.Inputs.LEGAL_HOLD;
 
     private Variables() {}
   }

@@ -45,6 +45,7 @@ class RaciTest {
       obligation-significant    | ir-lead         | executive
       obligation-major          | ir-lead         | executive
       obligation-material       | legal           | executive
+      legal-hold-release        | legal           | legal
       """)
   void rowsNameResponsibleAndAccountableGroups(String activity, String responsible, String accountable) {
     Raci.Assignment assignment = new Raci(engine.getDecisionService()).lookup(activity);

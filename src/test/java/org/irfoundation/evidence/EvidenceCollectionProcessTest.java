@@ -8,17 +8,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -57,6 +60,8 @@ class EvidenceCollectionProcessTest {
 
   final EvidenceCatalog catalog = mock(EvidenceCatalog.class);
   final IncidentLifecycle incidents = mock(IncidentLifecycle.class);
+  final LegalHolds holds = mock(LegalHolds.class);
+  final LegalHoldProcess holdProcess = mock(LegalHoldProcess.class);
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -65,6 +70,7 @@ class EvidenceCollectionProcessTest {
     engine.register("evidenceCollectionPlan", new EvidenceCollectionPlan(catalog, json));
     engine.register("evidenceCheck", new EvidenceCheck(catalog, json));
     engine.register("evidenceOverdue", new EvidenceOverdue(incidents));
+    engine.register("placeLegalHold", new PlaceLegalHoldDelegate(holds, holdProcess));
   }
 
   @Test
@@ -74,7 +80,8 @@ class EvidenceCollectionProcessTest {
     ProcessInstance instance = start(ITEMS);
 
     assertThat(instance).isEnded().hasPassed(Elements.TASK_PLAN, Elements.EVENT_NOTHING_TO_COLLECT)
-        .hasNotPassed(Elements.SUBPROCESS_COLLECT);
+        .hasNotPassed(Elements.SUBPROCESS_COLLECT, Elements.TASK_PLACE_LEGAL_HOLD);
+    verifyNoInteractions(holds);
     Assertions.assertThat(variable(instance, State.COLLECTED_EVIDENCE.name()).toString())
         .contains("0d9e8f7a-6b5c-4d3e-8f2a-a1b2c3d4e5f6", "fs:8c/").doesNotContain("content");
   }
@@ -163,6 +170,60 @@ class EvidenceCollectionProcessTest {
 
     assertThat(instance).isEnded().hasPassed(Elements.EVENT_COLLECTED).hasNotPassed(Elements.EVENT_FOLLOWED_UP);
     Assertions.assertThat(taskQuery().count()).isZero();
+  }
+
+  @Test
+  void underLegalHoldTheHoldIsPlacedFirstForTheCollectorsAndLegalAndANewHoldStartsItsProcess() {
+    when(catalog.status(INCIDENT, REQUIRED)).thenReturn(NOTHING_YET);
+    LegalHolds.Hold hold = new LegalHolds.Hold(INCIDENT, Instant.parse("2026-11-28T09:00:00Z"),
+        PlaceLegalHoldDelegate.PLACED_BY, "Evidence of incident " + INCIDENT + " may be needed in legal proceedings",
+        List.of("ir-analyst", "it-operations", "legal"), null, null, null);
+    when(holds.place(any(), any(), any(), any())).thenReturn(true);
+    when(holds.find(INCIDENT)).thenReturn(Optional.of(hold));
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
+        .businessKey(INCIDENT).setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS)
+        .setVariable(Inputs.LEGAL_HOLD.name(), true).execute();
+    assertThat(instance).isWaitingAt(Elements.TASK_PLACE_LEGAL_HOLD); // a job of its own
+
+    execute(job(Elements.TASK_PLACE_LEGAL_HOLD));
+
+    verify(holds).place(INCIDENT, hold.reason(), hold.custodians(), "process:evidence-collection");
+    verify(holdProcess).start(hold);
+    assertThat(instance).hasPassed(Elements.GATEWAY_LEGAL_HOLD_MERGE).isWaitingAt(Elements.TASK_COLLECT);
+  }
+
+  @Test
+  void aHoldInPlaceAlreadyStaysAsItIsAndTheCallerNamesReasonAndFurtherCustodians() {
+    when(catalog.status(INCIDENT, REQUIRED)).thenReturn(ALL_VERIFIED);
+    when(holds.place(any(), any(), any(), any())).thenReturn(false);
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
+        .businessKey(INCIDENT).setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS)
+        .setVariable(Inputs.EVIDENCE_COLLECTORS.name(), "it-operations")
+        .setVariable(Inputs.LEGAL_HOLD.name(), true)
+        .setVariable(Inputs.LEGAL_HOLD_REASON.name(), "Ransom note: extortion claim to be expected")
+        .setVariable(Inputs.LEGAL_HOLD_CUSTODIANS.name(), "ciso@acme.example, counsel@lawfirm.example").execute();
+
+    execute(job(Elements.TASK_PLACE_LEGAL_HOLD, instance));
+
+    verify(holds).place(INCIDENT, "Ransom note: extortion claim to be expected",
+        List.of("it-operations", "legal", "ciso@acme.example", "counsel@lawfirm.example"),
+        "process:evidence-collection");
+    verifyNoInteractions(holdProcess);
+    assertThat(instance).isEnded().hasPassed(Elements.EVENT_NOTHING_TO_COLLECT);
+  }
+
+  @Test
+  void aCustodianThatIsNoAddressFailsTheStepAndPlacesNothing() {
+    when(catalog.status(INCIDENT, REQUIRED)).thenReturn(NOTHING_YET);
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(EvidenceCollectionApi.PROCESS_KEY)
+        .businessKey(INCIDENT).setVariable(Inputs.EVIDENCE_ITEMS.name(), ITEMS)
+        .setVariable(Inputs.LEGAL_HOLD.name(), true)
+        .setVariable(Inputs.LEGAL_HOLD_CUSTODIANS.name(), "the CFO").execute();
+
+    Assertions.assertThatThrownBy(() -> execute(job(Elements.TASK_PLACE_LEGAL_HOLD, instance)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'the CFO' is no e-mail address");
+    verifyNoInteractions(holds, holdProcess);
+    assertThat(instance).isWaitingAt(Elements.TASK_PLACE_LEGAL_HOLD);
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.irfoundation.chat.BuiltinWarRoomLog;
 import org.irfoundation.chat.OpenWarRoomDelegate;
 import org.irfoundation.chat.PostStatusReminderDelegate;
 import org.irfoundation.chat.WarRoomService;
+import org.irfoundation.engine.SystemContext;
 import org.irfoundation.engine.TestDatabase;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
@@ -87,7 +88,8 @@ class IncidentResponseBuiltinConnectorsTest {
     engine.register("postStatusReminder", new PostStatusReminderDelegate(warRooms));
     engine.register("notifyGroups", new NotifyGroupsDelegate(new NoticeService(notices, lifecycle, templates, mock(Incidents.class))));
     engine.register("recordTimelineEvent", new RecordTimelineEventDelegate(lifecycle));
-    engine.register("closeIncident", new CloseIncidentDelegate(lifecycle));
+    engine.register("closeIncident", new CloseIncidentDelegate(new IncidentClosure(lifecycle, runtime,
+        new SystemContext(engine.getIdentityService()))));
     engine.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.irfoundation.engine.Variable;
+import org.irfoundation.evidence.EvidenceCollectionApi;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
 import org.irfoundation.incident.RestrictIncidentDelegate;
@@ -295,7 +296,9 @@ class PlaybookCompromisedAccountTest {
     assertThat(engine.candidateGroups(review)).containsExactly("legal");
     assertThat(calledEvidence(pi)).isEmpty(); // evidence waits for the legal hold
     complete(review, withVariables("hrContact", "HR partner", "insiderReviewNotes", "hold placed"));
-    assertThat(variablesOf(calledEvidence(pi).get(0))).containsEntry(Variables.LEGAL_HOLD.name(), true);
+    assertThat(variablesOf(calledEvidence(pi).get(0))).containsEntry(Variables.LEGAL_HOLD.name(), true)
+        .hasEntrySatisfying(EvidenceCollectionApi.Inputs.LEGAL_HOLD_REASON.name(),
+            reason -> assertThat((String) reason).startsWith("Insider indicators"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_WATCH_WINDOW);
   }
 
