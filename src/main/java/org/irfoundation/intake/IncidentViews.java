@@ -86,8 +86,10 @@ public final class IncidentViews {
       String status, Determined determined, Filed filed, String notTriggeredReason) {
 
     static ObligationView of(Obligation o) {
+      boolean closed = o.status() == Obligation.Status.NOT_TRIGGERED;
       return new ObligationView(o.code(), o.regulation(), o.recipient(), o.audience(), o.clockStart(),
-          o.startsAfter(), o.determination(), o.clockStartedAt(), o.dueOrWorstCase(), o.dueAt() == null,
+          o.startsAfter(), o.determination(), o.clockStartedAt(), closed ? null : o.dueOrWorstCase(),
+          !closed && o.dueAt() == null && o.worstCaseDueAt() != null,
           o.status().name(),
           o.determinedAt() == null ? null : new Determined(o.determinedAt(), o.determinedBy(),
               o.determinationReasons()),

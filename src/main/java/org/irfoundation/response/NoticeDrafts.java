@@ -3,6 +3,7 @@ package org.irfoundation.response;
 import static org.irfoundation.templates.TemplateVariables.CONTACT;
 import static org.irfoundation.templates.TemplateVariables.DATA_CATEGORIES;
 import static org.irfoundation.templates.TemplateVariables.NEXT_STEPS;
+import static org.irfoundation.templates.TemplateVariables.RECIPIENT_NAME;
 import static org.irfoundation.templates.TemplateVariables.REGULATION;
 import static org.irfoundation.templates.TemplateVariables.REGULATOR;
 import static org.irfoundation.templates.TemplateVariables.REPORT_DEADLINE;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * First drafts of an obligation's notice, from its template and what the app knows of the incident: the record
  * (title, category, severity, times, description), the scope (people, jurisdictions, health and card data) and what
- * the data-breach playbook recorded (data tier, DPO contact, the reasons of the decision). The drafter edits it; a
- * fact not known yet reads "(not set)", visibly, rather than being guessed.
+ * the data-breach playbook recorded (data tier, DPO contact, the reasons of the decision). The drafter edits it; what
+ * only a person can write reads "[to be completed: …]", visibly, rather than being guessed.
  */
 @Service
 public class NoticeDrafts {
@@ -62,7 +63,7 @@ public class NoticeDrafts {
     Decided.SEVERITY.put(v, incident.severity());
     Inputs.DETECTED_AT.put(v, incident.detectedAt() == null ? null : incident.detectedAt().toString());
     Inputs.AWARE_AT.put(v, awareAt.toString());
-    SUMMARY.put(v, incident.description());
+    SUMMARY.put(v, orAsk(incident.description(), "what happened, in plain words"));
     REGULATION.put(v, regulation);
     REGULATOR.put(v, recipient);
     REPORT_DEADLINE.put(v, dueAt == null ? null : dueAt.toString());
@@ -70,11 +71,21 @@ public class NoticeDrafts {
     DATA_CATEGORIES.put(v, (tier == null ? "" : "Most sensitive data: " + tier + ". ")
         + obligations.scope(incidentId).describe());
     Object reasons = breach.get(DataBreachApi.Vars.NOTIFICATION_REASONS.name());
-    NEXT_STEPS.put(v, reasons == null ? null : "Assessment: " + reasons);
+    NEXT_STEPS.put(v, reasons == null ? ask("the measures taken and proposed") : "Assessment: " + reasons);
     Object dpo = breach.get(DataBreachApi.Vars.DPO_CONTACT.name());
-    CONTACT.put(v, dpo == null ? null : dpo.toString());
+    CONTACT.put(v, dpo == null ? ask("the contact point (DPO)") : dpo.toString());
+    RECIPIENT_NAME.put(v, "[name]");
     return templates.render(template(audience), incidents.isRestricted(incidentId)
         ? org.irfoundation.templates.TemplateVariables.restricted(v) : v).body();
+  }
+
+  /** What the drafter still has to write, visibly. */
+  static String ask(String what) {
+    return "[to be completed: " + what + "]";
+  }
+
+  private static String orAsk(String text, String what) {
+    return text == null || text.isBlank() ? ask(what) : text;
   }
 
   static CommunicationTemplate template(String audience) {
