@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.irfoundation.IrSpringBootTest;
 import org.irfoundation.incident.Roles;
+import org.irfoundation.testing.IncidentJobs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -241,16 +241,7 @@ class IncidentApiTest {
   }
 
   private void runJobsOf(String incidentId) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = new ArrayList<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incidentId).list()
-          .forEach(pi -> jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId())
-              .executable().messages().list()));
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    IncidentJobs.runAll(runtimeService, managementService, incidentId);
   }
 
   private ResponseEntity<JsonNode> post(String path, String body) {

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +20,7 @@ import org.irfoundation.incident.RestrictedTasks;
 import org.irfoundation.incident.Roles;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.templates.TemplateVariables;
+import org.irfoundation.testing.IncidentJobs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -222,15 +222,6 @@ class RestrictedIncidentTest {
   }
 
   private void runJobsOf(String incident) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = new ArrayList<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).list()
-          .forEach(pi -> jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId())
-              .executable().messages().list()));
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    IncidentJobs.runAll(runtimeService, managementService, incident);
   }
 }
