@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.irfoundation.IrSpringBootTest;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.IncidentResponseApi.Elements;
@@ -92,6 +94,30 @@ class SeverityAndHandOffTest {
     assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(
         store.find(breach).orElseThrow().processInstanceId()).activityId(Elements.EVENT_PERSONAL_DATA_CONFIRMED)
         .count()).isOne(); // still waiting: it never fired
+  }
+
+  @Test
+  void anAlertNamingPersonalDataHandsTheBreachOverAtTheMomentItArrives() {
+    String first = """
+        [{"fingerprint": "dlp-share-9", "title": "Unusual file share", "category": "COMPROMISED_ACCOUNT",
+          "observedAt": "%s"}]""".formatted(Instant.now().minusSeconds(600));
+    String id = exchange(HttpMethod.POST, "/api/alerts", first).get(0).get("incidentId").asText();
+    assertThat(breaches(id)).isZero();
+
+    Instant arrives = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+    ClockUtil.setCurrentTime(Date.from(arrives));
+    try {
+      String withData = """
+          {"fingerprint": "dlp-share-9", "title": "Customer export shared externally", "category":
+           "COMPROMISED_ACCOUNT", "observedAt": "%s", "indicators": {"personalData": true}}""".formatted(arrives);
+      exchange(HttpMethod.POST, "/api/alerts", withData);
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(breaches(id)).isOne();
+    assertThat(store.breachAwareAt(id)).contains(arrives);
+    assertThat(store.timeline(id)).anySatisfy(e -> assertThat(e.detail())
+        .contains("Personal data involved (alert dlp-share-9)"));
   }
 
   private long breaches(String incident) {
