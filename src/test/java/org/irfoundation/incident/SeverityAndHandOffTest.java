@@ -109,7 +109,7 @@ class SeverityAndHandOffTest {
     try {
       String withData = """
           {"fingerprint": "dlp-share-9", "title": "Customer export shared externally", "category":
-           "COMPROMISED_ACCOUNT", "observedAt": "%s", "indicators": {"personalData": true}}""".formatted(arrives);
+           "COMPROMISED_ACCOUNT", "observedAt": "%s", "indicators": {"personalData": true}}""".formatted(Instant.now());
       exchange(HttpMethod.POST, "/api/alerts", withData);
     } finally {
       ClockUtil.reset();
