@@ -39,6 +39,7 @@ final class Architecture {
       layers = layers.layer(capability).definedBy(root + "." + capability + "..");
     }
     layers = layers.layer("response").definedBy(root + ".response..")
+        .layer("rollout").definedBy(root + ".rollout..")
         .layer("intake").definedBy(root + ".intake..")
         .layer("application").definedBy(root)
         .whereLayer("engine").mayNotAccessAnyLayer()
@@ -53,6 +54,11 @@ final class Architecture {
         "templates"));
     belowResponse.addAll(CAPABILITIES);
     layers = layers.whereLayer("response").mayOnlyAccessLayers(belowResponse.toArray(String[]::new));
+    // the rollout builds on the playbooks (their keys and versions) and on every capability; nothing builds on it
+    List<String> belowRollout = new java.util.ArrayList<>(belowResponse);
+    belowRollout.add("response");
+    layers = layers.whereLayer("rollout").mayOnlyAccessLayers(belowRollout.toArray(String[]::new))
+        .whereLayer("rollout").mayNotBeAccessedByAnyLayer();
     return layers.whereLayer("intake").mayNotBeAccessedByAnyLayer()
         .whereLayer("application").mayNotBeAccessedByAnyLayer()
         .withOptionalLayers(true);
