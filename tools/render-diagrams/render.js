@@ -54,7 +54,8 @@ async function renderBpmn(browser, file, target) {
     const box = await tab.evaluate((id) => {
       const canvas = window.viewer.get('canvas');
       canvas.setRootElement(canvas.findRoot(id));
-      const inner = canvas.viewbox().inner;
+      // the bounding box of this plane's layer only (the viewbox's inner box may still span other planes)
+      const inner = canvas.getActiveLayer().getBBox();
       return { x: inner.x, y: inner.y, width: inner.width, height: inner.height };
     }, root);
     if (!box.width) continue;

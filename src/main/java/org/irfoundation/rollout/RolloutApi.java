@@ -1,6 +1,5 @@
 package org.irfoundation.rollout;
 
-import java.util.Date;
 import org.irfoundation.engine.Variable;
 
 /**
@@ -24,6 +23,32 @@ public final class RolloutApi {
     private Inputs() {}
   }
 
+  /** The weeks' sub-processes (weeks 5-6 are one, numbered 5). */
+  public static final class Elements {
+    public static final String WEEK_1 = "SubProcess_Week1";
+    public static final String WEEK_2 = "SubProcess_Week2";
+    public static final String WEEK_3 = "SubProcess_Week3";
+    public static final String WEEK_4 = "SubProcess_Week4";
+    public static final String WEEK_5 = "SubProcess_Week5";
+    public static final String WEEK_7 = "SubProcess_Week7";
+    public static final String WEEK_8 = "SubProcess_Week8";
+
+    public static String week(int number) {
+      return switch (number) {
+        case 1 -> WEEK_1;
+        case 2 -> WEEK_2;
+        case 3 -> WEEK_3;
+        case 4 -> WEEK_4;
+        case 5 -> WEEK_5;
+        case 7 -> WEEK_7;
+        case 8 -> WEEK_8;
+        default -> throw new IllegalArgumentException("no week " + number + " in the program");
+      };
+    }
+
+    private Elements() {}
+  }
+
   /** Written while the program runs. */
   public static final class Vars {
     /** The week a gate checks (input parameter of checkGate). */
@@ -34,10 +59,37 @@ public final class RolloutApi {
     /** Multi-instance element variables. */
     public static final Variable<String> MEMBER = Variable.of("member", String.class);
     public static final Variable<String> MEMBER_ROLE = Variable.of("memberRole", String.class);
-    public static final Variable<Date> DUE_AT = Variable.of("weekDueAt", Date.class);
+    /** What a rework task asks (input parameter shown by the rollout-work form). */
+    public static final Variable<String> WEEK_INSTRUCTIONS = Variable.of("weekInstructions", String.class);
+    // approvals (recordApproval's input parameters; the forms' answers)
+    public static final Variable<String> APPROVAL_SUBJECT = Variable.of("approvalSubject", String.class);
+    /** Comma list of decision or process keys (or {@code regimes}) the approval names as deployed. */
+    public static final Variable<String> APPROVAL_DEFINITIONS = Variable.of("approvalDefinitions", String.class);
+    public static final Variable<String> APPROVAL_COMMENT = Variable.of("approvalNote", String.class);
+    public static final Variable<String> RACI_NOTES = Variable.of("raciNotes", String.class);
+    /** Week 2: the decisions and regimes as deployed, for the plan form (describePlan). */
+    public static final Variable<String> PLAN_SUMMARY = Variable.of("planSummary", String.class);
+    /** The sponsor's answer: approved or rejected, and why. */
+    public static final Variable<String> PLAN_APPROVAL = Variable.of("planApproval", String.class);
+    public static final Variable<String> PLAN_APPROVAL_REASON = Variable.of("planApprovalReason", String.class);
+    // week 4: one review = playbook key and reviewer group ("playbook-data-breach|legal")
+    public static final Variable<String> REVIEW = Variable.of("review", String.class);
+    public static final Variable<String> REVIEW_PLAYBOOK = Variable.of("reviewPlaybook", String.class);
+    public static final Variable<String> REVIEWER_GROUP = Variable.of("reviewerGroup", String.class);
+    /** The reviewer's answer: approved or changes. */
+    public static final Variable<String> REVIEW_DECISION = Variable.of("reviewDecision", String.class);
+    public static final Variable<String> REVIEW_COMMENT = Variable.of("reviewComment", String.class);
+    public static final Variable<Boolean> REVIEW_APPROVED = Variable.of("reviewApproved", Boolean.class);
+    // notices (rolloutNotice's input parameters)
+    /** Comma list of Camunda user ids. */
+    public static final Variable<String> NOTICE_TO = Variable.of("noticeTo", String.class);
+    public static final Variable<String> NOTICE_TEXT = Variable.of("noticeText", String.class);
 
     private Vars() {}
   }
+
+  public static final String CADENCE_PROCESS_KEY = "ir-cadence";
+  public static final String APPROVED = "approved";
 
   private RolloutApi() {}
 }
