@@ -39,7 +39,7 @@ public class RolloutReviews {
 
   /** The reviews without an approval of the playbook as deployed now. */
   public List<String> pending(String rolloutId) {
-    return all().stream().filter(r -> !approvals.current(rolloutId, subject(r))).toList();
+    return all().stream().filter(r -> !approvals.current(rolloutId, subject(r) + ":" + playbook(r))).toList();
   }
 
   public String playbook(String review) {
@@ -50,7 +50,7 @@ public class RolloutReviews {
     return review.substring(review.indexOf(SEPARATOR) + 1);
   }
 
-  /** The approval's subject: {@code review:<playbook>:<group>}. */
+  /** The approval's subject: {@code review:<playbook>:<group>} (recorded with the playbook key appended). */
   static String subject(String review) {
     return "review:" + review.replace(SEPARATOR, ":");
   }
