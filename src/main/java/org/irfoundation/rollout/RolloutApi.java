@@ -32,6 +32,9 @@ public final class RolloutApi {
     public static final String WEEK_5 = "SubProcess_Week5";
     public static final String WEEK_7 = "SubProcess_Week7";
     public static final String WEEK_8 = "SubProcess_Week8";
+    public static final String TASK_REVIEW_RACI = "Task_ReviewRaci";
+    public static final String TASK_NAME_TEAM = "Task_NameTeam";
+    public static final String TASK_ACKNOWLEDGE_CHANNEL_TEST = "Task_AcknowledgeChannelTest";
 
     public static String week(int number) {
       return switch (number) {

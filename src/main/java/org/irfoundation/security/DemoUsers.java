@@ -35,6 +35,15 @@ public class DemoUsers implements EngineReadyStep {
       {"ben", "Ben", "Business", Roles.BUSINESS_STAKEHOLDER},
   };
 
+  /** The demo user of each role: group id -> user id. */
+  public static java.util.Map<String, String> byGroup() {
+    java.util.Map<String, String> users = new java.util.LinkedHashMap<>();
+    for (String[] row : USERS) {
+      users.put(row[3], row[0]);
+    }
+    return users;
+  }
+
   private final SecurityProperties properties;
 
   public DemoUsers(SecurityProperties properties, Environment environment) {

@@ -21,6 +21,25 @@ class DemoProfileTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired org.springframework.core.env.Environment environment;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+
+  @Test
+  void oneRolloutRunsPartWayThroughWeekOneWithTheChannelTestToAcknowledge() {
+    ResponseEntity<List> rollouts = rest.withBasicAuth("olga", DEMO_PASSWORD).getForEntity("/api/rollouts",
+        List.class);
+    assertThat(rollouts.getBody()).hasSize(1);
+    Map<?, ?> rollout = (Map<?, ?>) rollouts.getBody().get(0);
+    assertThat(rollout.get("currentWeek")).isEqualTo(1);
+    String id = (String) rollout.get("id");
+    org.irfoundation.testing.IncidentJobs.runAll(runtimeService, managementService, id); // the channel test
+    for (String[] user : DemoUsers.USERS) {
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskAssignee(user[0])
+          .taskDefinitionKey(org.irfoundation.rollout.RolloutApi.Elements.TASK_ACKNOWLEDGE_CHANNEL_TEST).count())
+          .as(user[0]).isOne();
+    }
+  }
 
   @Test
   void everyDemoUserLogsInWithItsRole() {
