@@ -111,7 +111,7 @@ public class FilesystemEvidenceStore implements EvidenceStore {
   /** Writes and removes an empty file in the temporary folder: a read-only mount or lost permissions show here. */
   @Override
   public Health health() {
-    return ConnectorHealth.check("filesystem evidence store", root.toString(), () -> {
+    return ConnectorHealth.check("filesystem", root.toString(), () -> {
       try {
         Files.delete(Files.createTempFile(temp, "health", ".part"));
       } catch (IOException e) {

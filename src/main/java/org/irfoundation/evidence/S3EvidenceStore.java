@@ -144,7 +144,7 @@ public class S3EvidenceStore implements EvidenceStore, AutoCloseable {
   /** {@code HeadBucket} (needs {@code s3:ListBucket}), at most 5 s including the SDK's retries. */
   @Override
   public Health health() {
-    return ConnectorHealth.check("S3 evidence store", "s3://" + bucket, () -> {
+    return ConnectorHealth.check(SYSTEM, "s3://" + bucket, () -> {
       try {
         s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(HEALTH_TIMEOUT)));
       } catch (S3Exception e) {

@@ -44,7 +44,7 @@ class EvidenceHealthIndicatorTest {
 
     Health up = health(store);
     assertThat(up.getStatus()).isEqualTo(Status.UP);
-    assertThat(up.getDetails()).containsEntry("system", "filesystem evidence store")
+    assertThat(up.getDetails()).containsEntry("system", "filesystem")
         .containsEntry("target", store.root().toString()).containsEntry("checked", "the folder exists and takes a file");
     try (Stream<Path> files = Files.walk(store.root())) {
       assertThat(files.filter(Files::isRegularFile)).isEmpty();
@@ -75,7 +75,7 @@ class EvidenceHealthIndicatorTest {
       Health up = health(store);
 
       assertThat(up.getStatus()).isEqualTo(Status.UP);
-      assertThat(up.getDetails()).containsEntry("system", "S3 evidence store").containsEntry("target", "s3://irf-evidence")
+      assertThat(up.getDetails()).containsEntry("system", "S3").containsEntry("target", "s3://irf-evidence")
           .containsEntry("checked", "HEAD bucket answered");
       assertThat(up.getDetails().toString()).doesNotContain("irf-test-secret");
     }
