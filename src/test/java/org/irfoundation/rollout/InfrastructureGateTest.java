@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -40,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IrSpringBootTest
 class InfrastructureGateTest {
 
-  static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO);
+  /** The health checks' own timeouts (3 s, 5 s): a cold WireMock on a busy build machine may need more than 1 s. */
+  static final HttpSettings SETTINGS = HttpSettings.defaults();
   static final Rollout ROLLOUT = new Rollout("RO-2026-0001", "Acme", "sponsor", "owner", LocalDate.of(2026, 3, 2),
       null, Instant.parse("2026-03-02T09:00:00Z"), "admin");
 
@@ -85,10 +85,10 @@ class InfrastructureGateTest {
     String baseUrl = jira.baseUrl();
     jira.stubFor(get("/rest/api/3/myself").willReturn(okJson("{\"displayName\":\"IR Bot\"}")));
     InfrastructureGate withJira = gateWith(TicketHealthIndicator.NAME, new TicketHealthIndicator(new JiraTicketSystem(
-        new TicketProperties.Jira(baseUrl, "ir@example.com", "secret-token", "IR", "Task", null), FAST, d -> { })));
+        new TicketProperties.Jira(baseUrl, "ir@example.com", "secret-token", "IR", "Task", null), SETTINGS, d -> { })));
     try {
       GateMetric answering = metric(withJira.measure(ROLLOUT), "Ticket system");
-      assertThat(answering.met()).isTrue();
+      assertThat(answering.met()).as("%s", answering).isTrue();
       assertThat(answering.name()).isEqualTo("Ticket system (Jira) answers its health check");
       assertThat(answering.measured()).isEqualTo("UP: GET /rest/api/3/myself answered as IR Bot");
     } finally {
@@ -115,11 +115,11 @@ class InfrastructureGateTest {
     teams.start();
     String baseUrl = teams.baseUrl();
     InfrastructureGate withTeams = gateWith(ChatHealthIndicator.NAME, new ChatHealthIndicator(new TeamsChatChannel(
-        new ChatProperties.Webhook(baseUrl + "/workflows/abc/triggers/manual/run?sig=s3cr3t", "IR Foundation"), FAST,
+        new ChatProperties.Webhook(baseUrl + "/workflows/abc/triggers/manual/run?sig=s3cr3t", "IR Foundation"), SETTINGS,
         jdbc, d -> { })));
     try {
       GateMetric answering = metric(withTeams.measure(ROLLOUT), "Chat");
-      assertThat(answering.met()).isTrue();
+      assertThat(answering.met()).as("%s", answering).isTrue();
       assertThat(answering.name()).isEqualTo("Chat (Teams) answers its health check");
       assertThat(answering.target()).isEqualTo("UP, or UNKNOWN for a webhook");
       assertThat(answering.measured()).startsWith("UNKNOWN (accepted for a webhook): the host answers")
