@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.irfoundation.chat.ChatHealthIndicator;
+import org.irfoundation.chat.ChatConfiguration;
 import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.evidence.CustodyVerification;
-import org.irfoundation.evidence.EvidenceHealthIndicator;
+import org.irfoundation.evidence.EvidenceConfiguration;
 import org.irfoundation.evidence.EvidenceStoreProbe;
 import org.irfoundation.evidence.EvidenceStoreProbe.RoundTrip;
 import org.irfoundation.evidence.EvidenceViews.CustodyCheck;
 import org.irfoundation.mail.NoticeLogHealthIndicator;
-import org.irfoundation.ticket.TicketHealthIndicator;
+import org.irfoundation.ticket.TicketConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
@@ -44,11 +44,11 @@ public class InfrastructureGate implements WeekGate {
   record Connector(String contributor, String label, String defaultSystem, boolean unknownAccepted) {}
 
   static final List<Connector> CONNECTORS = List.of(
-      new Connector(TicketHealthIndicator.NAME, "Ticket system", "?", false),
-      new Connector(ChatHealthIndicator.NAME, "Chat", "?", true),
+      new Connector(TicketConfiguration.HEALTH, "Ticket system", "?", false),
+      new Connector(ChatConfiguration.HEALTH, "Chat", "?", true),
       // Spring Boot's SMTP indicator names no system; it shows the server as "location"
       new Connector(NoticeLogHealthIndicator.NAME, "E-mail", "SMTP", false),
-      new Connector(EvidenceHealthIndicator.NAME, "Evidence store", "?", false));
+      new Connector(EvidenceConfiguration.HEALTH, "Evidence store", "?", false));
 
   /** Absent when the health endpoint is switched off. */
   private final Supplier<HealthContributorRegistry> registry;
@@ -146,7 +146,7 @@ public class InfrastructureGate implements WeekGate {
     if (!trip.intact()) {
       return GateMetric.unmet(name, ROUND_TRIP_TARGET, trip.problem(), "the evidence store does not keep what it is"
           + " given (" + trip.problem() + "): fix it before any evidence goes in; GET /actuator/health/"
-          + EvidenceHealthIndicator.NAME + " shows its check");
+          + EvidenceConfiguration.HEALTH + " shows its check");
     }
     String afterwards = trip.removed() ? "removed"
         : "could not be removed (retention or Object Lock keeps it; its content says it is a probe)";

@@ -14,7 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.irfoundation.IrSpringBootTest;
-import org.irfoundation.chat.ChatHealthIndicator;
+import org.irfoundation.chat.ChatChannel;
+import org.irfoundation.chat.ChatConfiguration;
 import org.irfoundation.chat.ChatProperties;
 import org.irfoundation.chat.TeamsChatChannel;
 import org.irfoundation.connector.HttpSettings;
@@ -23,13 +24,15 @@ import org.irfoundation.evidence.CustodyChains;
 import org.irfoundation.evidence.CustodyVerification;
 import org.irfoundation.evidence.EvidenceStoreProbe;
 import org.irfoundation.ticket.JiraTicketSystem;
-import org.irfoundation.ticket.TicketHealthIndicator;
+import org.irfoundation.ticket.TicketConfiguration;
 import org.irfoundation.ticket.TicketProperties;
+import org.irfoundation.ticket.TicketSystem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.DefaultHealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -84,7 +87,7 @@ class InfrastructureGateTest {
     jira.start();
     String baseUrl = jira.baseUrl();
     jira.stubFor(get("/rest/api/3/myself").willReturn(okJson("{\"displayName\":\"IR Bot\"}")));
-    InfrastructureGate withJira = gateWith(TicketHealthIndicator.NAME, new TicketHealthIndicator(new JiraTicketSystem(
+    InfrastructureGate withJira = gateWith(TicketConfiguration.HEALTH, health(new JiraTicketSystem(
         new TicketProperties.Jira(baseUrl, "ir@example.com", "secret-token", "IR", "Task", null), SETTINGS, d -> { })));
     try {
       GateMetric answering = metric(withJira.measure(ROLLOUT), "Ticket system");
@@ -114,7 +117,7 @@ class InfrastructureGateTest {
     WireMockServer teams = new WireMockServer(wireMockConfig().dynamicPort());
     teams.start();
     String baseUrl = teams.baseUrl();
-    InfrastructureGate withTeams = gateWith(ChatHealthIndicator.NAME, new ChatHealthIndicator(new TeamsChatChannel(
+    InfrastructureGate withTeams = gateWith(ChatConfiguration.HEALTH, health(new TeamsChatChannel(
         new ChatProperties.Webhook(baseUrl + "/workflows/abc/triggers/manual/run?sig=s3cr3t", "IR Foundation"), SETTINGS,
         jdbc, d -> { })));
     try {
@@ -170,6 +173,14 @@ class InfrastructureGateTest {
     assertThat(custodyMetric.met()).isFalse();
     assertThat(custodyMetric.measured()).isEqualTo("not measured");
     assertThat(custodyMetric.reason()).startsWith("the measurement failed: NullPointerException");
+  }
+
+  static HealthIndicator health(TicketSystem tickets) {
+    return tickets::health;
+  }
+
+  static HealthIndicator health(ChatChannel chat) {
+    return chat::health;
   }
 
   /** The app's gate with one health contributor in place of the app's own. */

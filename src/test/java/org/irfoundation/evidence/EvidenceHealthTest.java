@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code /actuator/health/evidence}: the folder takes a file, or the bucket answers HEAD (s3proxy); DOWN with the
  * cause otherwise. Nothing is stored by the check.
  */
-class EvidenceHealthIndicatorTest {
+class EvidenceHealthTest {
 
   static final ObjectLock NO_LOCK = new ObjectLock(ObjectLock.Use.OFF, 1, false);
 
@@ -35,7 +35,7 @@ class EvidenceHealthIndicatorTest {
   @TempDir Path folder;
 
   static Health health(EvidenceStore store) {
-    return new EvidenceHealthIndicator(store).health();
+    return store.health();
   }
 
   @Test

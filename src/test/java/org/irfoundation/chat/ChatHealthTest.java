@@ -25,7 +25,7 @@ import org.springframework.boot.actuate.health.Status;
  * {@code /actuator/health/chat} per adapter (WireMock): the built-in log's table, Slack's {@code auth.test}, and a
  * webhook, which cannot be checked without posting: its host only, UNKNOWN at best, and nothing is posted.
  */
-class ChatHealthIndicatorTest {
+class ChatHealthTest {
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -50,7 +50,7 @@ class ChatHealthIndicatorTest {
   }
 
   static Health health(ChatChannel chat) {
-    return new ChatHealthIndicator(chat).health();
+    return chat.health();
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.springframework.boot.actuate.health.Status;
  * {@code /actuator/health/ticket} per adapter: the built-in log's table, Jira's {@code myself} and a row of
  * ServiceNow's incident table (WireMock with the documented answers): UP, DOWN with the cause, never a secret.
  */
-class TicketHealthIndicatorTest {
+class TicketHealthTest {
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -42,7 +42,7 @@ class TicketHealthIndicatorTest {
   }
 
   static Health health(TicketSystem tickets) {
-    return new TicketHealthIndicator(tickets).health();
+    return tickets.health();
   }
 
   @Test
