@@ -76,8 +76,11 @@ class InfrastructureGateTest {
         "Chain of custody verifies for every incident with evidence");
     assertThat(metrics.get(0).target()).isEqualTo("UP");
     assertThat(metrics.get(0).measured()).startsWith("UP: the table answers (");
-    assertThat(metrics.get(4).measured()).startsWith("probe ").contains("read back with the same SHA-256")
+    assertThat(metrics.get(4).measured()).startsWith("probe ").containsPattern(" at \\d{4}-\\d\\d-\\d\\dT")
+        .contains("read back with the same SHA-256")
         .endsWith("; removed");
+    // looked at again within a minute (the program view measures on every look): no second probe is written
+    assertThat(gate.measure(ROLLOUT).get(4).measured()).isEqualTo(metrics.get(4).measured());
     assertThat(metrics.get(5).measured()).matches("(\\d+ incidents?, all intact|no incident has evidence yet.*)");
   }
 

@@ -83,7 +83,8 @@ class TicketHealthTest {
     Health down = health(jira(server.baseUrl()));
 
     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-    assertThat(down.getDetails().get("error").toString()).contains("HTTP 401", "check IRF_JIRA_EMAIL and IRF_JIRA_API_TOKEN");
+    assertThat(down.getDetails().get("error").toString())
+        .contains("HTTP 401", "check IRF_JIRA_EMAIL and IRF_JIRA_API_TOKEN");
     assertThat(down.getDetails().toString()).doesNotContain("secret-token").doesNotContain(JIRA_AUTH);
   }
 
@@ -110,7 +111,8 @@ class TicketHealthTest {
     assertThat(up.getStatus()).isEqualTo(Status.UP);
     assertThat(up.getDetails()).containsEntry("system", "ServiceNow")
         .containsEntry("checked", "GET /api/now/table/incident?sysparm_limit=1 answered");
-    server.verify(getRequestedFor(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_limit", equalTo("1"))
+    server.verify(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))
+        .withQueryParam("sysparm_limit", equalTo("1"))
         .withHeader("Authorization", equalTo("Basic aXJmLmludGVncmF0aW9uOnB3LTEyMw=="))); // irf.integration:pw-123
 
     server.stubFor(get(urlPathEqualTo("/api/now/table/incident")).willReturn(aResponse().withStatus(403)
