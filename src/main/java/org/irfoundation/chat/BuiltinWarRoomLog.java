@@ -4,7 +4,9 @@ import static org.irfoundation.connector.NumberedRefs.now;
 import static org.irfoundation.connector.NumberedRefs.truncate;
 
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.NumberedRefs;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,4 +66,9 @@ public class BuiltinWarRoomLog implements ChatChannel {
         .query(Long.class).optional().map(id -> new WarRoomRef(REFS.ref(id)));
   }
 
+  @Override
+  public Health health() {
+    return ConnectorHealth.check("built-in war-room log", "table war_room", () -> "the table answers ("
+        + jdbc.sql("select count(*) from war_room").query(Long.class).single() + " war rooms)");
+  }
 }

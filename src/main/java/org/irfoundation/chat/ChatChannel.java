@@ -1,6 +1,7 @@
 package org.irfoundation.chat;
 
 import java.util.Optional;
+import org.springframework.boot.actuate.health.Health;
 
 /**
  * The chat where responders coordinate an incident (port): one war room per incident. Adapters: the built-in
@@ -26,4 +27,10 @@ public interface ChatChannel {
   void postToChannel(String channel, String text);
 
   Optional<WarRoomRef> findWarRoom(String incidentId);
+
+  /**
+   * The health check ({@code /actuator/health/chat}), answered within a few seconds without posting anything: DOWN
+   * with the cause, never a secret; UNKNOWN when the chat cannot be checked without posting (a webhook).
+   */
+  Health health();
 }

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.irfoundation.connector.ConnectorConfigurationException;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,8 @@ public class SlackChatChannel implements ChatChannel {
   private final ChatProperties.Slack slack;
   private final String standingChannel;
   private final HttpConnector http;
+  /** The health check's client: same system, shorter timeouts. */
+  private final HttpConnector probe;
 
   @Autowired
   public SlackChatChannel(ChatProperties properties) {
@@ -49,6 +53,7 @@ public class SlackChatChannel implements ChatChannel {
     this.standingChannel = standingChannel;
     this.http = sleeper == null ? new HttpConnector(SYSTEM, slack.baseUrl(), settings)
         : new HttpConnector(SYSTEM, slack.baseUrl(), settings, sleeper);
+    this.probe = new HttpConnector(SYSTEM, slack.baseUrl(), ConnectorHealth.probeSettings(settings));
   }
 
   @Override
@@ -114,8 +119,22 @@ public class SlackChatChannel implements ChatChannel {
     method("chat.postMessage", Map.of("channel", target, "text", text), "post to #" + target, Set.of());
   }
 
-  /** Calls a Web API method with a JSON body; {@code ok:false} is an error unless its code is {@code tolerated}. */
+  /** {@code auth.test}: checks the bot token and names the bot and workspace, posting nothing. */
+  @Override
+  public Health health() {
+    return ConnectorHealth.check(SYSTEM, slack.baseUrl(), () -> {
+      JsonNode me = method(probe, "auth.test", Map.of(), "check the bot token (auth.test)", Set.of());
+      return "auth.test answered as " + me.path("user").asText("?") + " in " + me.path("team").asText("?");
+    });
+  }
+
   private JsonNode method(String method, Map<String, Object> body, String what, Set<String> tolerated) {
+    return method(http, method, body, what, tolerated);
+  }
+
+  /** Calls a Web API method with a JSON body; {@code ok:false} is an error unless its code is {@code tolerated}. */
+  private JsonNode method(HttpConnector http, String method, Map<String, Object> body, String what,
+      Set<String> tolerated) {
     JsonNode answer = http.call(what, this::advice, () ->
         http.client().post().uri("/" + method).headers(this::auth)
             .contentType(new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8))

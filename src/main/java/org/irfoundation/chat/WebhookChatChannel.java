@@ -3,8 +3,10 @@ package org.irfoundation.chat;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,6 +22,8 @@ public abstract class WebhookChatChannel implements ChatChannel {
   private final String property;
   private final URI webhook;
   private final HttpConnector http;
+  /** The health check's client: shorter timeouts. */
+  private final HttpConnector probe;
   private final BuiltinWarRoomLog log;
   protected final ChatProperties.Webhook settings;
 
@@ -35,6 +39,7 @@ public abstract class WebhookChatChannel implements ChatChannel {
     this.webhook = URI.create(settings.webhookUrl());
     this.http = sleeper == null ? new HttpConnector(system, null, httpSettings)
         : new HttpConnector(system, null, httpSettings, sleeper);
+    this.probe = new HttpConnector(system, null, ConnectorHealth.probeSettings(httpSettings));
     this.log = new BuiltinWarRoomLog(jdbc);
   }
 
@@ -71,6 +76,23 @@ public abstract class WebhookChatChannel implements ChatChannel {
   @Override
   public Optional<WarRoomRef> findWarRoom(String incidentId) {
     return log.findWarRoom(incidentId);
+  }
+
+  /**
+   * A webhook cannot be called without posting a message, so only its host is checked ({@code GET /}, any HTTP
+   * answer will do): DOWN when the host does not answer, else UNKNOWN. Only the host is shown: the URL's path and
+   * query are its secret.
+   */
+  @Override
+  public Health health() {
+    URI host = URI.create(webhook.getScheme() + "://" + webhook.getHost()
+        + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort()) + "/");
+    return ConnectorHealth.partly(system, host.toString(), () -> {
+      int status = probe.call("GET " + host, (s, body) -> "", () ->
+          probe.client().get().uri(host).exchange((request, response) -> response.getStatusCode().value()));
+      return "the host answers (HTTP " + status + " to GET /); the webhook itself cannot be checked without "
+          + "posting a message: post a test message and see it arrive in the channel";
+    });
   }
 
   private void send(String channel, String text, String what) {

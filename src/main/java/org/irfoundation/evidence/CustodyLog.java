@@ -145,6 +145,12 @@ public class CustodyLog {
         .params(incidentId, evidenceId).query(CustodyLog::entry).list();
   }
 
+  /** Every incident that has a chain (or had one: a head without entries is a chain whose entries were deleted). */
+  public List<String> incidents() {
+    return jdbc.sql("select incident_id from custody_head union select incident_id from custody_entry")
+        .query(String.class).list();
+  }
+
   /** Re-computes the incident's chain from the first entry and names the first one that does not hold. */
   public ChainCheck verify(String incidentId) {
     List<Entry> entries = entries(incidentId);

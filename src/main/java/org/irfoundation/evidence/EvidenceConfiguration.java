@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.irfoundation.evidence.EvidenceProperties.S3;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /** Chooses the evidence store and sizes file uploads from {@code irf.evidence.*}. */
 @Configuration(proxyBeanMethods = false)
 public class EvidenceConfiguration {
+
+  /** {@code /actuator/health/evidence}: the contributor's name comes from its bean's. */
+  public static final String HEALTH = "evidence";
 
   /** Room for the form fields next to the file (description, collectedBy, …). */
   static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
@@ -52,6 +56,12 @@ public class EvidenceConfiguration {
       return store;
     }
     return new FilesystemEvidenceStore(evidence.filesystem().root());
+  }
+
+  /** Whether the evidence store takes files: the store's own check. */
+  @Bean
+  HealthIndicator evidenceHealthIndicator(EvidenceStore store) {
+    return store::health;
   }
 
   /** A blocking S3 client (Apache HTTP 5, no Netty) for the configured bucket and endpoint. */

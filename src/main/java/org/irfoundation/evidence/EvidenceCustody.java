@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.irfoundation.evidence.CustodyLog.ChainCheck;
 import org.irfoundation.evidence.CustodyLog.Entry;
 import org.irfoundation.evidence.EvidenceException.ContentMissing;
 import org.irfoundation.evidence.EvidenceException.InvalidInput;
@@ -45,10 +42,11 @@ public class EvidenceCustody {
   private final TransactionTemplate transaction;
   private final EvidenceCollectionNotifier waiting;
   private final LegalHolds holds;
+  private final CustodyVerification verification;
 
   public EvidenceCustody(EvidenceAccess access, IncidentLifecycle timeline, EvidenceRecords records,
       CustodyLog custody, EvidenceStore store, EvidenceProperties properties, TransactionTemplate transaction,
-      EvidenceCollectionNotifier waiting, LegalHolds holds) {
+      EvidenceCollectionNotifier waiting, LegalHolds holds, CustodyVerification verification) {
     this.access = access;
     this.timeline = timeline;
     this.records = records;
@@ -58,6 +56,7 @@ public class EvidenceCustody {
     this.transaction = transaction;
     this.waiting = waiting;
     this.holds = holds;
+    this.verification = verification;
   }
 
   /** An item's content to stream to the caller; the access is already on the custody log. */
@@ -165,25 +164,7 @@ public class EvidenceCustody {
   /** Checks the incident's whole chain, and that every item's record still carries the hash it was collected with. */
   public CustodyCheck verifyCustody(String incidentId, String actor) {
     access.authorizeRead(incidentId, actor);
-    ChainCheck chain = custody.verify(incidentId);
-    Map<String, String> collected = new LinkedHashMap<>();
-    for (Entry entry : custody.entries(incidentId)) {
-      if (CustodyAction.COLLECTED.name().equals(entry.action())) {
-        collected.putIfAbsent(entry.evidenceId(), entry.evidenceSha256());
-      }
-    }
-    List<String> recordProblems = new ArrayList<>();
-    for (EvidenceRow row : records.list(incidentId)) {
-      String vouched = collected.get(row.id());
-      if (vouched == null) {
-        recordProblems.add("evidence " + row.id() + " has no COLLECTED entry in the chain");
-      } else if (!vouched.equals(row.sha256())) {
-        recordProblems.add("evidence " + row.id() + " records SHA-256 " + row.sha256()
-            + ", its COLLECTED entry vouches for " + vouched);
-      }
-    }
-    return new CustodyCheck(incidentId, chain.intact() && recordProblems.isEmpty(), chain.entries(),
-        chain.headHash(), chain.firstBroken(), recordProblems);
+    return verification.check(incidentId);
   }
 
   private EvidenceRow evidence(String incidentId, String evidenceId) {

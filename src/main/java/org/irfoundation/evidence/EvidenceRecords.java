@@ -67,6 +67,11 @@ public class EvidenceRecords {
         .query(EvidenceRecords::row).list();
   }
 
+  /** Every incident that has evidence. */
+  public List<String> incidents() {
+    return jdbc.sql("select distinct incident_id from evidence").query(String.class).list();
+  }
+
   public void verified(String evidenceId, Instant at, boolean intact) {
     jdbc.sql("update evidence set verified_at = ?, verified_intact = ? where id = ?")
         .params(at.atOffset(ZoneOffset.UTC), intact, evidenceId).update();

@@ -2,6 +2,7 @@ package org.irfoundation.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.springframework.boot.actuate.health.Health;
 
 /**
  * Where evidence files live (port; STYLE.md 9). Content is streamed, never held whole in memory, and its
@@ -37,4 +38,10 @@ public interface EvidenceStore {
    * retention (Object Lock) may refuse, which is logged, not thrown.
    */
   void discard(String location);
+
+  /**
+   * The health check ({@code /actuator/health/evidence}), within a few seconds and without storing anything: the
+   * folder takes a file, or the bucket answers.
+   */
+  Health health();
 }

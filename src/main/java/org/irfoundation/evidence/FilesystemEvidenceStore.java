@@ -13,8 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
+import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ConnectorUnavailableException;
+import org.irfoundation.connector.HttpConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
 
 /**
  * The default store: a write-once folder. Each item is written to a temporary file, forced to disk, made
@@ -102,6 +106,20 @@ public class FilesystemEvidenceStore implements EvidenceStore {
     } catch (IOException e) {
       LOG.warn("Could not remove unregistered evidence {}: {}", location, e.getMessage());
     }
+  }
+
+  /** Writes and removes an empty file in the temporary folder: a read-only mount or lost permissions show here. */
+  @Override
+  public Health health() {
+    return ConnectorHealth.check("filesystem", root.toString(), () -> {
+      try {
+        Files.delete(Files.createTempFile(temp, "health", ".part"));
+      } catch (IOException e) {
+        throw new ConnectorUnavailableException("filesystem", 0, "the folder does not take a file ("
+            + HttpConnector.rootMessage(e) + ")", e);
+      }
+      return "the folder exists and takes a file";
+    });
   }
 
   private String relative(Path target) {

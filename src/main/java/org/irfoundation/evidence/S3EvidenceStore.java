@@ -11,9 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.irfoundation.connector.ConnectorConfigurationException;
+import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ConnectorUnavailableException;
 import org.irfoundation.evidence.EvidenceProperties.ObjectLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -36,6 +41,8 @@ public class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3EvidenceStore.class);
   private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+  static final String SYSTEM = "S3";
+  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
   private final S3Client s3;
   private final String bucket;
@@ -132,6 +139,28 @@ public class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     } catch (RuntimeException | NoSuchFileException e) {
       LOG.warn("Could not remove unregistered evidence {} (retention may forbid it): {}", location, e.getMessage());
     }
+  }
+
+  /** {@code HeadBucket} (needs {@code s3:ListBucket}), at most 5 s including the SDK's retries. */
+  @Override
+  public Health health() {
+    return ConnectorHealth.check(SYSTEM, "s3://" + bucket, () -> {
+      try {
+        s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(HEALTH_TIMEOUT)));
+      } catch (S3Exception e) {
+        String what = "S3 answered HTTP " + e.statusCode() + " to HEAD bucket '" + bucket + "'";
+        if (e.statusCode() >= 500) {
+          throw new ConnectorUnavailableException(SYSTEM, e.statusCode(), what, e);
+        }
+        throw new ConnectorConfigurationException(SYSTEM, e.statusCode(), what + ": " + (e.statusCode() == 404
+            ? "no such bucket, check irf.evidence.s3.bucket and endpoint"
+            : "check the credentials and that they may list the bucket (s3:ListBucket)"));
+      } catch (SdkClientException e) {
+        throw new ConnectorUnavailableException(SYSTEM, 0, "S3 did not answer HEAD bucket '" + bucket + "': "
+            + e.getMessage(), e);
+      }
+      return "HEAD bucket answered";
+    });
   }
 
   /** Whether uploads carry Object Lock headers: asks the bucket once (AUTO, REQUIRED). */

@@ -4,7 +4,9 @@ import static org.irfoundation.connector.NumberedRefs.now;
 import static org.irfoundation.connector.NumberedRefs.truncate;
 
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.NumberedRefs;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +81,12 @@ public class BuiltinTicketLog implements TicketSystem {
   public Optional<TicketRef> findByIncident(String incidentId) {
     return jdbc.sql("select id from ticket_log where incident_id = ?").param(incidentId)
         .query(Long.class).optional().map(id -> new TicketRef(REFS.ref(id)));
+  }
+
+  @Override
+  public Health health() {
+    return ConnectorHealth.check("built-in ticket log", "table ticket_log", () -> "the table answers ("
+        + jdbc.sql("select count(*) from ticket_log").query(Long.class).single() + " tickets)");
   }
 
   /** OPEN or CLOSED; empty for an unknown ticket. */

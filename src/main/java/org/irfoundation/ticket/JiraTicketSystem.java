@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.irfoundation.connector.ConnectorConfigurationException;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +30,8 @@ public class JiraTicketSystem implements TicketSystem {
 
   private final TicketProperties.Jira jira;
   private final HttpConnector http;
+  /** The health check's client: same system, shorter timeouts. */
+  private final HttpConnector probe;
   private final String authorization;
 
   @Autowired
@@ -44,6 +48,7 @@ public class JiraTicketSystem implements TicketSystem {
     this.jira = jira;
     this.http = sleeper == null ? new HttpConnector(SYSTEM, jira.baseUrl(), settings)
         : new HttpConnector(SYSTEM, jira.baseUrl(), settings, sleeper);
+    this.probe = new HttpConnector(SYSTEM, jira.baseUrl(), ConnectorHealth.probeSettings(settings));
     this.authorization = HttpConnector.basic(jira.email(), jira.apiToken());
   }
 
@@ -123,6 +128,17 @@ public class JiraTicketSystem implements TicketSystem {
     http.call("move " + ref + " to " + target, this::advice, () ->
         http.client().post().uri("/rest/api/3/issue/{key}/transitions", ref.id()).headers(this::auth)
             .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+  }
+
+  /** The account the token belongs to ({@code GET /rest/api/3/myself}): the cheapest read that needs the token. */
+  @Override
+  public Health health() {
+    return ConnectorHealth.check(SYSTEM, jira.baseUrl(), () -> {
+      JsonNode me = probe.call("read the API user (GET /rest/api/3/myself)", this::advice, () ->
+          probe.client().get().uri("/rest/api/3/myself").headers(this::auth).accept(MediaType.APPLICATION_JSON)
+              .retrieve().body(JsonNode.class));
+      return "GET /rest/api/3/myself answered as " + (me == null ? "?" : me.path("displayName").asText("?"));
+    });
   }
 
   /** What to fix when Jira rejects a request. */

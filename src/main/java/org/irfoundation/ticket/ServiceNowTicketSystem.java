@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ public class ServiceNowTicketSystem implements TicketSystem {
 
   private final TicketProperties.ServiceNow snow;
   private final HttpConnector http;
+  /** The health check's client: same system, shorter timeouts. */
+  private final HttpConnector probe;
   private final String authorization;
 
   @Autowired
@@ -43,6 +47,7 @@ public class ServiceNowTicketSystem implements TicketSystem {
     this.snow = snow;
     this.http = sleeper == null ? new HttpConnector(SYSTEM, snow.instanceUrl(), settings)
         : new HttpConnector(SYSTEM, snow.instanceUrl(), settings, sleeper);
+    this.probe = new HttpConnector(SYSTEM, snow.instanceUrl(), ConnectorHealth.probeSettings(settings));
     this.authorization = HttpConnector.basic(snow.user(), snow.password());
   }
 
@@ -126,6 +131,20 @@ public class ServiceNowTicketSystem implements TicketSystem {
             .headers(this::auth).accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
     JsonNode result = found.path("result");
     return result.isArray() && !result.isEmpty() ? Optional.of(result.get(0)) : Optional.empty();
+  }
+
+  /**
+   * One row of the incident table, the table this adapter writes: a user who can log in but lacks the ACLs the
+   * adapter needs is DOWN here too, not only at the first incident.
+   */
+  @Override
+  public Health health() {
+    return ConnectorHealth.check(SYSTEM, snow.instanceUrl(), () -> {
+      probe.call("read the incident table (GET " + TABLE + "?sysparm_limit=1)", this::advice, () ->
+          probe.client().get().uri(TABLE + "?sysparm_limit=1&sysparm_fields=sys_id").headers(this::auth)
+              .accept(MediaType.APPLICATION_JSON).retrieve().toBodilessEntity());
+      return "GET " + TABLE + "?sysparm_limit=1 answered";
+    });
   }
 
   String advice(int status, String body) {

@@ -2,7 +2,9 @@ package org.irfoundation.ticket;
 
 import java.util.List;
 import org.irfoundation.connector.ProviderCheck;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +16,14 @@ public class TicketConfiguration {
 
   public static final String PROVIDER = "irf.ticket.provider";
   public static final List<String> PROVIDERS = List.of("builtin", "jira", "servicenow");
+  /** {@code /actuator/health/ticket}: the contributor's name comes from its bean's. */
+  public static final String HEALTH = "ticket";
+
+  /** Whether the configured ticket system answers: the adapter's own check. */
+  @Bean
+  HealthIndicator ticketHealthIndicator(TicketSystem tickets) {
+    return tickets::health;
+  }
 
   static class KnownProvider extends ProviderCheck {
     KnownProvider() {

@@ -1,6 +1,7 @@
 package org.irfoundation.ticket;
 
 import java.util.Optional;
+import org.springframework.boot.actuate.health.Health;
 
 /**
  * The ticket system an incident is tracked in (port). Adapters: the built-in ticket log (default),
@@ -22,4 +23,10 @@ public interface TicketSystem {
   void close(TicketRef ref, String resolution);
 
   Optional<TicketRef> findByIncident(String incidentId);
+
+  /**
+   * The health check ({@code /actuator/health/ticket}): one cheap authenticated read, answered within a few seconds;
+   * DOWN with the cause, never a secret ({@link org.irfoundation.connector.ConnectorHealth}).
+   */
+  Health health();
 }

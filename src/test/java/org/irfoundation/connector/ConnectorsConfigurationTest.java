@@ -12,6 +12,7 @@ import org.irfoundation.chat.SlackChatChannel;
 import org.irfoundation.chat.TeamsChatChannel;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.MailConfiguration;
+import org.irfoundation.mail.NoticeLogHealthIndicator;
 import org.irfoundation.mail.Notifier;
 import org.irfoundation.mail.SmtpNotifier;
 import org.irfoundation.ticket.BuiltinTicketLog;
@@ -35,7 +36,7 @@ class ConnectorsConfigurationTest {
       .withUserConfiguration(TicketConfiguration.class, ChatConfiguration.class, MailConfiguration.class,
           BuiltinTicketLog.class, JiraTicketSystem.class,
           ServiceNowTicketSystem.class, BuiltinWarRoomLog.class, SlackChatChannel.class, TeamsChatChannel.class,
-          MattermostChatChannel.class, BuiltinNoticeLog.class, SmtpNotifier.class);
+          MattermostChatChannel.class, BuiltinNoticeLog.class, SmtpNotifier.class, NoticeLogHealthIndicator.class);
 
   @Test
   void withoutSettingsTheBuiltinsAreTheOnlyAdapters() {
@@ -45,6 +46,9 @@ class ConnectorsConfigurationTest {
       assertThat(context.getBean(TicketSystem.class)).isInstanceOf(BuiltinTicketLog.class);
       assertThat(context.getBean(ChatChannel.class)).isInstanceOf(BuiltinWarRoomLog.class);
       assertThat(context.getBean(Notifier.class)).isInstanceOf(BuiltinNoticeLog.class);
+      // each port's health contributor, named for /actuator/health
+      assertThat(context).hasBean("ticketHealthIndicator").hasBean("chatHealthIndicator")
+          .hasBean("mailHealthIndicator");
     });
   }
 
@@ -60,6 +64,8 @@ class ConnectorsConfigurationTest {
           assertThat(context.getBean(ChatChannel.class)).isInstanceOf(SlackChatChannel.class);
           assertThat(context.getBean(Notifier.class)).isInstanceOf(SmtpNotifier.class);
           assertThat(context.getBean(TicketProperties.class).toString()).doesNotContain("tok-123");
+          // SMTP on: Spring Boot's mail health check takes the name (MailHealthTest)
+          assertThat(context).doesNotHaveBean("mailHealthIndicator");
         });
     runner.withPropertyValues("irf.ticket.provider=servicenow", "irf.ticket.servicenow.instance-url=https://acme.service-now.com",
             "irf.ticket.servicenow.user=u", "irf.ticket.servicenow.password=p",

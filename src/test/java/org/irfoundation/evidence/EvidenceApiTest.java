@@ -31,6 +31,7 @@ import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.Roles;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,6 +69,9 @@ class EvidenceApiTest {
   static final String COMPLETER = "ev-completer";
   static final AtomicInteger NEXT = new AtomicInteger(1);
 
+  /** Incidents whose custody records a test changed on purpose. */
+  final List<String> tampered = new java.util.ArrayList<>();
+
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
   @Autowired IncidentStore incidents;
@@ -89,6 +93,20 @@ class EvidenceApiTest {
     repositoryService.createDeployment().addModelInstance("test-evidence-incident.bpmn",
         Bpmn.createExecutableProcess("test-evidence-incident").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_Work").name("Work the incident").endEvent().done()).deploy();
+  }
+
+  /**
+   * Other tests on this shared context check every chain (the rollout's infrastructure gate): a chain broken on
+   * purpose here is removed with its evidence records once its test is done.
+   */
+  @AfterEach
+  void forgetTheChainsTamperedWith() {
+    for (String incident : tampered) {
+      jdbc.sql("delete from custody_entry where incident_id = ?").param(incident).update();
+      jdbc.sql("delete from custody_head where incident_id = ?").param(incident).update();
+      jdbc.sql("delete from evidence where incident_id = ?").param(incident).update();
+    }
+    tampered.clear();
   }
 
   @Test
@@ -244,7 +262,7 @@ class EvidenceApiTest {
 
   @Test
   void anEditedCustodyRowIsTheFirstBrokenEntry() {
-    String incident = incidentWithFourEntries();
+    String incident = tampered(incidentWithFourEntries());
     long second = entryId(incident, 2);
     jdbc.sql("update custody_entry set actor = 'someone-else' where id = ?").param(second).update();
 
@@ -258,13 +276,13 @@ class EvidenceApiTest {
 
   @Test
   void anEditedTimeOrHashIsCaughtToo() {
-    String incident = incidentWithFourEntries();
+    String incident = tampered(incidentWithFourEntries());
     jdbc.sql("update custody_entry set occurred_at = ? where id = ?")
         .params(Instant.parse("2020-01-01T00:00:00Z").atOffset(ZoneOffset.UTC), entryId(incident, 3)).update();
     assertThat(get(ANALYST, "/api/incidents/" + incident + "/custody/verify").getBody()
         .at("/firstBrokenEntry/sequence").asLong()).isEqualTo(3);
 
-    String rehashed = incidentWithFourEntries();
+    String rehashed = tampered(incidentWithFourEntries());
     // an attacker who also recomputes the edited entry's own hash breaks the link to the next entry
     jdbc.sql("update custody_entry set entry_hash = ? where id = ?").params("f".repeat(64), entryId(rehashed, 1))
         .update();
@@ -274,14 +292,14 @@ class EvidenceApiTest {
 
   @Test
   void aDeletedCustodyRowIsNamedInTheMiddleAndAtTheEnd() {
-    String incident = incidentWithFourEntries();
+    String incident = tampered(incidentWithFourEntries());
     jdbc.sql("delete from custody_entry where id = ?").param(entryId(incident, 3)).update();
     JsonNode middle = get(ANALYST, "/api/incidents/" + incident + "/custody/verify").getBody();
     assertThat(middle.get("intact").asBoolean()).isFalse();
     assertThat(middle.at("/firstBrokenEntry/sequence").asLong()).isEqualTo(3);
     assertThat(middle.at("/firstBrokenEntry/problem").asText()).contains("#3", "missing");
 
-    String last = incidentWithFourEntries();
+    String last = tampered(incidentWithFourEntries());
     jdbc.sql("delete from custody_entry where id = ?").param(entryId(last, 4)).update();
     JsonNode end = get(ANALYST, "/api/incidents/" + last + "/custody/verify").getBody();
     assertThat(end.get("intact").asBoolean()).isFalse();
@@ -290,7 +308,7 @@ class EvidenceApiTest {
 
   @Test
   void aChangedEvidenceRecordNoLongerMatchesWhatItsCollectedEntryVouchesFor() {
-    String incident = incident(Roles.IR_ANALYST);
+    String incident = tampered(incident(Roles.IR_ANALYST));
     JsonNode item = upload(ANALYST, incident, "a.bin", "abc".getBytes(), fields()).getBody();
     String id = item.get("id").asText();
     jdbc.sql("update evidence set sha256 = ? where id = ?").params("0".repeat(64), id).update();
@@ -439,6 +457,11 @@ class EvidenceApiTest {
     as(ANALYST).getForEntity(item + "/content", byte[].class);
     assertThat(get(ANALYST, "/api/incidents/" + incident + "/custody/verify").getBody().get("intact").asBoolean())
         .isTrue();
+    return incident;
+  }
+
+  String tampered(String incident) {
+    tampered.add(incident);
     return incident;
   }
 

@@ -92,7 +92,17 @@ class ApiSecurityTest {
 
     ResponseEntity<Map> detailed = admin().getForEntity("/actuator/health", Map.class);
     assertThat((Map<String, Object>) detailed.getBody().get("components"))
-        .containsKeys("db", "processEngine");
+        .containsKeys("db", "processEngine", "ticket", "chat", "mail", "evidence");
+
+    // the connectors on their own: for people who log in only
+    assertThat(rest.getForEntity("/actuator/health/connectors", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<Map> connectors = admin().getForEntity("/actuator/health/connectors", Map.class);
+    assertThat(connectors.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((Map<String, Object>) connectors.getBody().get("components"))
+        .containsOnlyKeys("ticket", "chat", "mail", "evidence");
+    assertThat((Map<String, Object>) admin().getForEntity("/actuator/health/ticket", Map.class).getBody())
+        .containsEntry("status", "UP").extractingByKey("details").asString().contains("built-in ticket log");
   }
 
   @Test
