@@ -41,6 +41,14 @@ public record Variable<T>(String name, Class<T> type) {
     scope.setVariable(name, value);
   }
 
+  /**
+   * Sets it on this scope only (e.g. one multi-instance instance), where {@link #set} would put a new variable on the
+   * process instance, shared by every instance.
+   */
+  public void setLocal(VariableScope scope, T value) {
+    scope.setVariableLocal(name, value);
+  }
+
   /** Sets it on an execution or process instance from outside the process. */
   public void setOn(RuntimeService runtimeService, String executionId, T value) {
     runtimeService.setVariable(executionId, name, value);

@@ -2,7 +2,12 @@ package org.irfoundation.rollout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.irfoundation.engine.EngineClock;
@@ -56,5 +61,17 @@ public class Deliverables {
   /** The content of a deliverable; the caller closes it. */
   public InputStream open(Deliverable deliverable) throws IOException {
     return store.open(deliverable.location());
+  }
+
+  /** Whether the stored bytes still hash to the SHA-256 recorded when the deliverable was stored. */
+  public boolean intact(Deliverable deliverable) {
+    try (DigestInputStream in = new DigestInputStream(open(deliverable), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest()).equalsIgnoreCase(deliverable.sha256());
+    } catch (IOException gone) {
+      return false;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 }

@@ -87,6 +87,19 @@ public final class RolloutApi {
     /** Comma list of Camunda user ids. */
     public static final Variable<String> NOTICE_TO = Variable.of("noticeTo", String.class);
     public static final Variable<String> NOTICE_TEXT = Variable.of("noticeText", String.class);
+    /**
+     * Week 3, written by scoreTraining on the member's multi-instance instance only (never the process instance):
+     * the last attempt's score in percent, and whether it reached the pass mark.
+     */
+    public static final Variable<Long> TRAINING_SCORE = Variable.of("trainingScore", Long.class);
+    public static final Variable<Boolean> TRAINING_PASSED = Variable.of("trainingPassed", Boolean.class);
+    /** The training form's answers: {@code answer_<question id>} of the answer key, one per question. */
+    public static final String ANSWER_PREFIX = "answer_";
+
+    /** The training form's answer to a question of the answer key. */
+    public static Variable<String> answer(String questionId) {
+      return new Variable<>(ANSWER_PREFIX + questionId, String.class);
+    }
 
     private Vars() {}
   }
