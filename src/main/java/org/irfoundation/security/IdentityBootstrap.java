@@ -175,7 +175,8 @@ public class IdentityBootstrap implements EngineReadyStep {
     }
   }
 
-  private static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+  /** Grants the group the permissions on the resource (adding to what it has; idempotent). */
+  public static void grant(AuthorizationService authorizations, String groupId, Resource resource,
       String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
