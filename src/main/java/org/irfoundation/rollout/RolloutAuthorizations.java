@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Program owners follow the rollout in Cockpit: its instances and history (the rollout holds no incident data, so
- * the need-to-know rule that hides incidents from them does not apply here). The IR lead reads every process already.
+ * the need-to-know rule that hides incidents from them does not apply here), and start one in Tasklist. The IR lead
+ * reads every process already.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -24,5 +25,10 @@ public class RolloutAuthorizations implements EngineReadyStep {
       IdentityBootstrap.grant(engine.getAuthorizationService(), Roles.IR_PROGRAM_OWNER, Resources.PROCESS_DEFINITION,
           key, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     }
+    // and start one from Tasklist's start form, as they may through POST /api/rollouts
+    IdentityBootstrap.grant(engine.getAuthorizationService(), Roles.IR_PROGRAM_OWNER, Resources.PROCESS_DEFINITION,
+        RolloutApi.PROCESS_KEY, Permissions.CREATE_INSTANCE);
+    IdentityBootstrap.grant(engine.getAuthorizationService(), Roles.IR_PROGRAM_OWNER, Resources.PROCESS_INSTANCE,
+        org.camunda.bpm.engine.authorization.Authorization.ANY, Permissions.CREATE);
   }
 }

@@ -62,6 +62,30 @@ public class Rollouts {
     return store.find(id).orElseThrow();
   }
 
+  /**
+   * A rollout started from Tasklist's start form: records it now, under the id the instance takes as its business
+   * key. An unknown user refuses the start with the field it was given in; nothing is kept.
+   */
+  @Transactional
+  public Rollout registerStarted(Start start, String actor, String processInstanceId) {
+    requireUserOrRefuse(Inputs.SPONSOR.name(), start.sponsor());
+    requireUserOrRefuse(Inputs.PROGRAM_OWNER.name(), start.programOwner());
+    Instant now = EngineClock.now();
+    String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
+    store.insert(new Rollout(id, start.organisation().trim(), start.sponsor(), start.programOwner(),
+        start.startDate(), null, now, actor));
+    store.processStarted(id, processInstanceId);
+    return store.find(id).orElseThrow();
+  }
+
+  private void requireUserOrRefuse(String field, String userId) {
+    try {
+      requireUser(field, userId);
+    } catch (UnknownUserException e) {
+      throw org.irfoundation.engine.FormRefusal.of(field, e.getMessage());
+    }
+  }
+
   public Optional<Rollout> find(String id) {
     return store.find(id);
   }

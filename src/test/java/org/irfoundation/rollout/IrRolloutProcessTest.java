@@ -64,6 +64,7 @@ class IrRolloutProcessTest {
   final Recorder recordAcknowledgement = engine.record("recordAcknowledgement");
   final Recorder issueCertificate = engine.record("issueCertificate");
   final Recorder rolloutNotice = engine.record("rolloutNotice");
+  final Recorder registerRollout = engine.record("registerRollout");
 
   List<String> unacknowledged = List.of("arno", "lara");
   List<String> untrained = List.of("arno");

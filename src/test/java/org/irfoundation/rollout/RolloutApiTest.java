@@ -96,6 +96,30 @@ class RolloutApiTest {
   }
 
   @Test
+  void aProgramOwnerStartsOneFromTasklistsStartFormAndAnUnknownSponsorIsRefused() {
+    String owner = user("owner", Roles.IR_PROGRAM_OWNER);
+    String sponsor = user("sponsor", Roles.EXECUTIVE);
+    String definition = rest.withBasicAuth(owner, PASSWORD).getForEntity(
+        "/engine-rest/process-definition/key/" + RolloutApi.PROCESS_KEY, JsonNode.class).getBody().get("id").asText();
+    ResponseEntity<String> refused = rest.withBasicAuth(owner, PASSWORD).postForEntity("/engine-rest/process-definition/"
+        + definition + "/submit-form", variables(Map.of("organisation", "Acme", "sponsor", "nobody-at-all",
+        "programOwner", owner, "startDate", "2027-01-04")), String.class);
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("nobody-at-all");
+
+    ResponseEntity<JsonNode> started = rest.withBasicAuth(owner, PASSWORD).postForEntity(
+        "/engine-rest/process-definition/" + definition + "/submit-form", variables(Map.of("organisation", "Acme",
+            "sponsor", sponsor, "programOwner", owner, "startDate", "2027-01-04")), JsonNode.class);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    String id = started.getBody().get("businessKey").asText();
+    assertThat(id).matches("RO-\\d{4}-\\d{4}");
+    JsonNode program = get(owner, id);
+    assertThat(program.get("sponsor").asText()).isEqualTo(sponsor);
+    assertThat(program.get("weeks").get(0).get("due").asText()).isEqualTo("2027-01-11T17:00:00Z");
+    assertThat(task(id, "Task_ReviewRaci").getAssignee()).isEqualTo(owner);
+  }
+
+  @Test
   void weekOneIsWorkedInTasklistAndItsGateSaysWhatIsMissing() throws Exception {
     String owner = user("owner", Roles.IR_PROGRAM_OWNER);
     String sponsor = user("sponsor", Roles.EXECUTIVE);
