@@ -39,6 +39,24 @@ class RolloutGatesTest {
   @Autowired Deliverables deliverables;
   @Autowired IdentityService identityService;
   @Autowired RepositoryService repositoryService;
+  @Autowired RolloutNotices notices;
+  @Autowired org.irfoundation.mail.BuiltinNoticeLog noticeLog;
+
+  @Test
+  void aNoticeGoesToTheAddressOfAUserAndToTheGroupsOfOneWithout() {
+    Rollout rollout = rollout();
+    User withMail = identityService.createUserQuery().userId(rollout.sponsor()).singleResult();
+    withMail.setEmail("sponsor@example.org");
+    identityService.saveUser(withMail);
+    identityService.createMembership(rollout.programOwner(), Roles.IR_PROGRAM_OWNER);
+    notices.send(rollout.id(), List.of(rollout.sponsor(), rollout.programOwner()), "Week 1 is two days overdue.",
+        "test-1");
+    org.irfoundation.mail.Notice sent = noticeLog.find(rollout.id() + ":notice:test-1").orElseThrow();
+    assertThat(sent.recipientAddresses()).containsExactly("sponsor@example.org");
+    assertThat(sent.recipientGroups()).containsExactly(Roles.IR_PROGRAM_OWNER);
+    assertThat(sent.subject()).isEqualTo("IR rollout " + rollout.id() + " (Gate test)");
+    assertThat(sent.body()).startsWith("Week 1 is two days overdue.").contains("GET /api/rollouts/" + rollout.id());
+  }
 
   @Test
   void aRoleTheRaciRoutesWorkToWithoutMembersFailsWeekOneNamingIt() throws Exception {
