@@ -34,6 +34,11 @@ class IncidentDirectory implements Incidents {
   }
 
   @Override
+  public boolean isExercise(String incidentId) {
+    return store.isExercise(incidentId);
+  }
+
+  @Override
   public Access access(String incidentId, String userId) {
     return access.of(incidentId, userId);
   }

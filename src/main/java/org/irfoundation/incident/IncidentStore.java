@@ -143,6 +143,16 @@ public class IncidentStore implements IncidentLifecycle {
         .param("user", viewer.userId()).param("groups", groups);
   }
 
+  /** Marks the incident as an exercise's (before anything about it leaves the app). */
+  public void markExercise(String id) {
+    jdbc.sql("update incident set exercise = true where id = ?").param(id).update();
+  }
+
+  public boolean isExercise(String id) {
+    return jdbc.sql("select exercise from incident where id = ?").param(id).query(Boolean.class).optional()
+        .orElse(false);
+  }
+
   /** Marks the incident restricted or not; false when it already was. */
   public boolean restrict(String id, boolean restricted) {
     return jdbc.sql("update incident set restricted = ? where id = ? and restricted <> ?")

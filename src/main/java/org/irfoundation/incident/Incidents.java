@@ -25,6 +25,12 @@ public interface Incidents {
     return access(incidentId, userId).works();
   }
 
+  /**
+   * Whether the incident was reported by an exercise: tickets, chat and mail go to the exercise's places and people
+   * only, regulator notices are never sent, and it is kept apart in lists and metrics.
+   */
+  boolean isExercise(String incidentId);
+
   /** Whether the incident is restricted: texts that leave the app carry its id and severity only. */
   default boolean isRestricted(String incidentId) {
     return find(incidentId).map(Incident::restricted).orElse(false);

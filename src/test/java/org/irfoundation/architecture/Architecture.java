@@ -40,7 +40,9 @@ final class Architecture {
     }
     layers = layers.layer("response").definedBy(root + ".response..")
         .layer("rollout").definedBy(root + ".rollout..")
+        .layer("reporting").definedBy(root + ".reporting..")
         .layer("intake").definedBy(root + ".intake..")
+        .layer("exercise").definedBy(root + ".exercise..")
         .layer("application").definedBy(root)
         .whereLayer("engine").mayNotAccessAnyLayer()
         .whereLayer("api").mayNotAccessAnyLayer()
@@ -58,8 +60,13 @@ final class Architecture {
     List<String> belowRollout = new java.util.ArrayList<>(belowResponse);
     belowRollout.add("response");
     layers = layers.whereLayer("rollout").mayOnlyAccessLayers(belowRollout.toArray(String[]::new))
-        .whereLayer("rollout").mayNotBeAccessedByAnyLayer();
-    return layers.whereLayer("intake").mayNotBeAccessedByAnyLayer()
+        .whereLayer("rollout").mayOnlyBeAccessedByLayers("exercise")
+        // reports read what the playbooks recorded; the exercise adds its scoring to them
+        .whereLayer("reporting").mayOnlyAccessLayers(belowRollout.toArray(String[]::new))
+        .whereLayer("reporting").mayOnlyBeAccessedByLayers("exercise")
+        // an exercise reports its incident through the front door and may be the rollout's simulation
+        .whereLayer("exercise").mayNotBeAccessedByAnyLayer();
+    return layers.whereLayer("intake").mayOnlyBeAccessedByLayers("exercise")
         .whereLayer("application").mayNotBeAccessedByAnyLayer()
         .withOptionalLayers(true);
   }
