@@ -108,19 +108,29 @@ public class IncidentStore implements IncidentLifecycle {
   /** One row of a list: the incident, and whether the viewer sees all of it or only what its reporter sees. */
   public record Listed(Incident incident, boolean full) {}
 
-  /** A page of the incidents the viewer may see ({@link IncidentAccess}), newest first. */
+  /** A page of the real incidents the viewer may see ({@link IncidentAccess}), newest first. */
   public List<Listed> list(IncidentAccess.Viewer viewer, String status, int offset, int limit) {
+    return list(viewer, status, false, offset, limit);
+  }
+
+  /** A page of the incidents the viewer may see, newest first: the real ones, or the exercises' ones. */
+  public List<Listed> list(IncidentAccess.Viewer viewer, String status, boolean exercises, int offset, int limit) {
     return visible(viewer, "select i.*, case when " + TEAM_OR_READER + " then 1 else 0 end as full_view"
-        + " from incident i where " + STATUS + " and (" + TEAM_OR_READER + " or i.reported_by = :user)"
+        + " from incident i where " + STATUS + " and i.exercise = :exercise and (" + TEAM_OR_READER
+        + " or i.reported_by = :user)"
         + " order by i.reported_at desc, i.id desc offset :offset rows fetch next :limit rows only")
-        .param("status", status).param("offset", offset).param("limit", limit)
+        .param("status", status).param("exercise", exercises).param("offset", offset).param("limit", limit)
         .query((rs, n) -> new Listed(row(rs, n), rs.getInt("full_view") == 1)).list();
   }
 
   public long count(IncidentAccess.Viewer viewer, String status) {
-    return visible(viewer, "select count(*) from incident i where " + STATUS + " and (" + TEAM_OR_READER
-        + " or i.reported_by = :user)")
-        .param("status", status).query(Long.class).single();
+    return count(viewer, status, false);
+  }
+
+  public long count(IncidentAccess.Viewer viewer, String status, boolean exercises) {
+    return visible(viewer, "select count(*) from incident i where " + STATUS + " and i.exercise = :exercise and ("
+        + TEAM_OR_READER + " or i.reported_by = :user)")
+        .param("status", status).param("exercise", exercises).query(Long.class).single();
   }
 
   /** Any status, or the one asked for; typed, so PostgreSQL knows the type of a null parameter. */

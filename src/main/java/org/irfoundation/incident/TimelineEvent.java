@@ -56,7 +56,13 @@ public enum TimelineEvent {
   EVIDENCE_RELEASED("an item was released from custody"),
   EVIDENCE_OVERDUE("an evidence collection passed its due date"),
   LEGAL_HOLD_PLACED("the incident's evidence was put under legal hold (detail: reason, custodians)"),
-  LEGAL_HOLD_RELEASED("legal released the legal hold (actor: who; detail: the reasons)");
+  LEGAL_HOLD_RELEASED("legal released the legal hold (actor: who; detail: the reasons)"),
+
+  // exercise
+  EXERCISE_STARTED("an exercise reported the incident: a rehearsal, nothing reaches the outside (detail: scenario, mode)"),
+  EXERCISE_INJECT("an inject of the exercise's scenario arrived (detail: what happened)"),
+  EXERCISE_ENDED("the exercise ended: by the facilitator, or with the incident's response"),
+  EXERCISE_SCORED("the exercise was scored from its expectations (detail: points)");
 
   private final String meaning;
 

@@ -78,11 +78,13 @@ public class IncidentController {
 
   @GetMapping("/incidents")
   @Operation(summary = "A page of the incidents the caller may see, newest first",
-      description = "Incidents the caller only reported show id, status and severity.")
+      description = "Incidents the caller only reported show id, status and severity. Exercises' incidents are not"
+          + " among them: exercise=true lists those instead.")
   public IncidentPage incidents(@RequestParam(required = false) Status status,
+      @RequestParam(defaultValue = "false") boolean exercise,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
-    return queries.list(caller.getName(), status == null ? null : status.name(), page, size);
+    return queries.list(caller.getName(), status == null ? null : status.name(), exercise, page, size);
   }
 
   @GetMapping("/incidents/{id}/obligations")

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -103,12 +104,32 @@ public class IncidentIntake {
     }
   }
 
+  /**
+   * Reports the incident of an exercise: marked as one before its process starts (its first ticket, war room and
+   * notices already go to the exercise's places and people), with the alert fingerprints of the scenario claimed for
+   * it, so that its injects' alerts join it and no real alert does. Idempotent by {@code externalRef} (the exercise id).
+   */
+  public Reported reportExercise(IncidentReport report, String actor, List<String> fingerprints) {
+    Optional<Reported> known = byExternalRef(report.externalRef());
+    if (known.isPresent()) {
+      return known.get();
+    }
+    return transaction.execute(status -> new Reported(open(report, actor, id -> {
+      store.markExercise(id);
+      fingerprints.forEach(fingerprint -> store.claimFingerprint(fingerprint, id));
+    }), true));
+  }
+
   private Optional<Reported> byExternalRef(String externalRef) {
     return Optional.ofNullable(externalRef).flatMap(store::findByExternalRef)
         .map(row -> new Reported(IncidentSummary.of(row), false));
   }
 
   private IncidentSummary open(IncidentReport report, String actor) {
+    return open(report, actor, id -> { });
+  }
+
+  private IncidentSummary open(IncidentReport report, String actor, Consumer<String> beforeStart) {
     Instant now = EngineClock.now();
     String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
     Instant awareAt = report.awareAt() != null ? report.awareAt() : now;
@@ -123,6 +144,7 @@ public class IncidentIntake {
           + " lead names see it");
     }
 
+    beforeStart.accept(id);
     Map<String, Object> variables = decisionInputs(report.impact(), report.indicators());
     Inputs.INCIDENT_ID.put(variables, id);
     Inputs.TITLE.put(variables, report.title());

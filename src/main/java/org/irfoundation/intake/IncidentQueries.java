@@ -76,14 +76,17 @@ public class IncidentQueries {
     this.system = system;
   }
 
-  /** The incidents the caller may see; of those they only reported, id, status and severity. */
-  public IncidentPage list(String caller, String status, int page, int size) {
+  /**
+   * The incidents the caller may see; of those they only reported, id, status and severity. Exercises' incidents
+   * are listed apart ({@code exercises}), never among the real ones.
+   */
+  public IncidentPage list(String caller, String status, boolean exercises, int page, int size) {
     IncidentAccess.Viewer viewer = access.viewer(caller);
-    List<IncidentSummary> items = store.list(viewer, status, page * size, size).stream()
+    List<IncidentSummary> items = store.list(viewer, status, exercises, page * size, size).stream()
         .map(listed -> listed.full() ? IncidentSummary.of(listed.incident())
             : IncidentSummary.forReporter(listed.incident()))
         .toList();
-    return new IncidentPage(items, page, size, store.count(viewer, status));
+    return new IncidentPage(items, page, size, store.count(viewer, status, exercises));
   }
 
   /** The incident as far as the caller may see it; unknown to them: {@link IncidentAccessException}. */

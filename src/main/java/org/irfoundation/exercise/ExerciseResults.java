@@ -1,0 +1,37 @@
+package org.irfoundation.exercise;
+
+import org.irfoundation.engine.EngineClock;
+import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.TimelineEvent;
+import org.springframework.stereotype.Service;
+
+/** The end of an exercise: recorded as ended, scored, the score on the incident's timeline. */
+@Service
+public class ExerciseResults {
+
+  private final Exercises exercises;
+  private final ExerciseStore store;
+  private final Scoring scoring;
+  private final IncidentLifecycle lifecycle;
+
+  public ExerciseResults(Exercises exercises, ExerciseStore store, Scoring scoring, IncidentLifecycle lifecycle) {
+    this.exercises = exercises;
+    this.store = store;
+    this.scoring = scoring;
+    this.lifecycle = lifecycle;
+  }
+
+  public Scoring.Score finish(String exerciseId) {
+    store.ended(exerciseId, EngineClock.now());
+    Exercise exercise = exercises.find(exerciseId).orElseThrow();
+    Scoring.Score score = scoring.score(exercise, exercises.scenarioOf(exercise));
+    if (exercise.incidentId() != null) {
+      lifecycle.recordEvent(exercise.incidentId(), TimelineEvent.EXERCISE_SCORED, null, score.summary());
+    }
+    return score;
+  }
+
+  public Scoring.Score current(Exercise exercise) {
+    return scoring.score(exercise, exercises.scenarioOf(exercise));
+  }
+}

@@ -1,0 +1,240 @@
+package org.irfoundation.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.exercise.Scoring.Outcome;
+import org.irfoundation.exercise.Scoring.Result;
+import org.irfoundation.incident.Incidents;
+import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.testing.IncidentJobs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Each shipped scenario played end to end in the running app with the test clock: started over the API, its injects
+ * fired at their compressed times, the incident worked by the test's decisions (some in time, some late, some not
+ * at all), ended by the facilitator; the score is exactly what those decisions earn.
+ */
+@IrSpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExerciseEndToEndTest {
+
+  static final String PASSWORD = "Rehearsal-Pw-2026!";
+  static final String LEAD = "xr.lead";
+  static final List<String> PARTICIPANTS = List.of(LEAD, "xr.analyst", "xr.dpo");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired Incidents incidents;
+  @Autowired Exercises exercises;
+  @Autowired ExerciseResults results;
+
+  Instant t0;
+  String exerciseId;
+  String incident;
+  int compression;
+
+  @BeforeAll
+  void users() {
+    Map<String, String> groups = Map.of(LEAD, "ir-lead", "xr.analyst", "ir-analyst", "xr.dpo", "privacy-officer");
+    groups.forEach((id, group) -> {
+      User user = identityService.newUser(id);
+      user.setPassword(PASSWORD);
+      user.setEmail(id + "@example.org");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    });
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void ransomwareTabletopAcknowledgedInTimeTriagedLateIsolatedInTimeRansomNeverDecided() {
+    start("ransomware-file-servers", "TABLETOP", 12);
+    // the playbooks' timers run 12 times faster too: the P1 acknowledge SLA of 15 min is due after 75 s
+    Job ackOverdue = managementService.createJobQuery().activityId("Event_AcknowledgeOverdue").timers()
+        .processInstanceId(incidents.find(incident).orElseThrow().processInstanceId()).singleResult();
+    assertThat(Duration.between(t0, ackOverdue.getDuedate().toInstant())).isEqualTo(Duration.ofSeconds(75));
+
+    at(Duration.ofMinutes(1)); // 12 min of scenario time
+    complete("Task_Acknowledge", Map.of("ownershipTaken", true));
+    at(Duration.ofMinutes(5)); // 60 min: triage was due by 30 min
+    complete("Task_TriageMalware", Map.of("ransomwareConfirmed", "yes", "encryptionInProgress", "yes",
+        "dataTaken", "no", "ransomDemanded", "unknown", "credentialsCompromised", "no"));
+    at(Duration.ofMinutes(6)); // 72 min: isolation due by 30 + 60 min
+    complete("Task_IsolateSystems", Map.of("containedSystems", "FS-01, FS-02, two finance laptops"));
+    at(Duration.ofMinutes(15)); // 3 h: all injects have arrived; the ransom decision was due by 10 h
+    assertThat(timeline(TimelineEvent.EXERCISE_INJECT)).hasSize(3);
+    assertThat(timeline(TimelineEvent.ALERT)).singleElement().extracting(TimelineEntry::detail).asString()
+        .contains("Mass file renames on FS-02").contains(exerciseId + ":edr-mass-rename-fs02");
+
+    Scoring.Score score = end();
+    assertThat(outcomes(score)).containsExactly(
+        Map.entry("acknowledged", Outcome.MET), Map.entry("triaged", Outcome.LATE),
+        Map.entry("isolated", Outcome.MET), Map.entry("ransom-decided", Outcome.NOT_DONE));
+    assertThat(score.points()).isEqualTo(10 + 30);
+    assertThat(score.maxPoints()).isEqualTo(80);
+    Result triaged = score.results().get(1);
+    assertThat(triaged.doneAt()).isEqualTo(Duration.ofHours(1));
+    assertThat(triaged.dueAt()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void compromisedAdminTechnicalEverythingInTimeButTheEvidence() {
+    start("compromised-admin-account", "TECHNICAL", 4);
+    at(Duration.ofMinutes(2)); // 8 min
+    complete("Task_Acknowledge", Map.of("ownershipTaken", true));
+    at(Duration.ofMinutes(5)); // 20 min: the foreign sign-in arrives now
+    complete("Task_TriageAccount", Map.of("credentialType", "consoleLogin", "adminRights", "no",
+        "unauthorisedUse", "yes", "personalDataAccessed", "no"));
+    complete("Task_AssessUse", Map.of("useAssessment", "confirmed"));
+    at(Duration.ofMinutes(10)); // 40 min
+    complete("Task_BlockSignIn", Map.of("insiderIndicators", "no"));
+    at(Duration.ofMinutes(60)); // 4 h: the mailbox rule arrived at 1 h 30; no evidence within 2 h of it
+    Scoring.Score score = end();
+    assertThat(outcomes(score)).containsExactly(Map.entry("acknowledged", Outcome.MET),
+        Map.entry("triaged", Outcome.MET), Map.entry("sign-in-blocked", Outcome.MET),
+        Map.entry("evidence-kept", Outcome.NOT_DONE));
+    assertThat(score.points()).isEqualTo(60);
+    assertThat(score.percent()).isEqualTo(86);
+  }
+
+  @Test
+  void customerDataBreachDpoToldLateAndTheGdprNoticeNeverApproved() {
+    start("customer-data-breach", "TABLETOP", 24); // 72 h in 3 h
+    at(Duration.ofMinutes(1)); // 24 min
+    complete("Task_Acknowledge", Map.of("ownershipTaken", true));
+    at(Duration.ofMinutes(5)); // 2 h: the DPO was due within the hour
+    complete("Task_ConfirmDpoNotice", Map.of("dpoContact", "dpo@example.org"));
+    at(Duration.ofMinutes(180)); // 72 h
+    Scoring.Score score = end();
+    assertThat(outcomes(score)).containsExactly(Map.entry("acknowledged", Outcome.MET),
+        Map.entry("dpo-told", Outcome.LATE), Map.entry("scoped", Outcome.NOT_DONE),
+        Map.entry("notification-decided", Outcome.NOT_DONE), Map.entry("notice-ready", Outcome.NOT_DONE));
+    assertThat(score.points()).isEqualTo(10);
+  }
+
+  @Test
+  void ransomwareBecomesADataBreachWhenTheLeakSiteInjectArrives() {
+    start("ransomware-to-data-breach", "TABLETOP", 12);
+    complete("Task_Acknowledge", Map.of("ownershipTaken", true));
+    at(Duration.ofMinutes(1)); // 12 min
+    complete("Task_TriageMalware", Map.of("ransomwareConfirmed", "yes", "encryptionInProgress", "yes",
+        "dataTaken", "unknown", "ransomDemanded", "no", "credentialsCompromised", "no"));
+    at(Duration.ofMinutes(4)); // 48 min
+    complete("Task_IsolateSystems", Map.of("containedSystems", "HR-FS-01, HR laptops"));
+    assertThat(tasks("Task_ConfirmDpoNotice")).isEmpty();
+    at(Duration.ofMinutes(120)); // 24 h: the leak site; personal data -> the data-breach playbook starts
+    assertThat(tasks("Task_ConfirmDpoNotice")).hasSize(1);
+    at(Duration.ofMinutes(123)); // 24 h 36 min
+    complete("Task_ConfirmDpoNotice", Map.of("dpoContact", "dpo@example.org"));
+    at(Duration.ofMinutes(130));
+    Scoring.Score score = end();
+    assertThat(outcomes(score)).containsExactly(Map.entry("triaged", Outcome.MET), Map.entry("isolated", Outcome.MET),
+        Map.entry("dpo-told", Outcome.MET), Map.entry("scoped", Outcome.NOT_DONE));
+    assertThat(score.points()).isEqualTo(80);
+  }
+
+  // ------------------------------------------------------------------ driving the exercise
+
+  private void start(String scenario, String mode, int compression) {
+    t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(t0));
+    this.compression = compression;
+    ResponseEntity<JsonNode> started = rest.withBasicAuth(LEAD, PASSWORD).postForEntity("/api/exercises",
+        Map.of("scenario", scenario, "mode", mode, "timeCompression", compression, "participants", PARTICIPANTS),
+        JsonNode.class);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
+    exerciseId = started.getBody().get("id").asText();
+    incident = started.getBody().get("incidentId").asText();
+    assertThat(incidents.isExercise(incident)).isTrue();
+    assertThat(incidents.team(incident).named()).containsExactlyInAnyOrderElementsOf(PARTICIPANTS);
+    runJobs();
+  }
+
+  /** Moves the clock to {@code offset} after the start, fires the injects due by then and runs what follows. */
+  private void at(Duration offset) {
+    Instant now = t0.plus(offset);
+    ClockUtil.setCurrentTime(Date.from(now));
+    String exercise = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(exerciseId)
+        .singleResult().getId();
+    for (Job timer : managementService.createJobQuery().processInstanceId(exercise).timers()
+        .duedateLowerThan(Date.from(now.plusMillis(1))).list()) {
+      managementService.executeJob(timer.getId());
+    }
+    runJobs();
+  }
+
+  private void runJobs() {
+    IncidentJobs.runAll(runtimeService, managementService, incident);
+    IncidentJobs.runAll(runtimeService, managementService, exerciseId);
+    IncidentJobs.runAll(runtimeService, managementService, incident);
+  }
+
+  private List<Task> tasks(String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(incident).taskDefinitionKey(key).list();
+  }
+
+  private void complete(String key, Map<String, Object> variables) {
+    List<Task> open = tasks(key);
+    assertThat(open).as(key + " of " + incident).hasSize(1);
+    taskService.complete(open.get(0).getId(), variables);
+    runJobs();
+  }
+
+  private List<TimelineEntry> timeline(TimelineEvent type) {
+    return incidents.timeline(incident).stream().filter(e -> e.type() == type).toList();
+  }
+
+  /** The facilitator ends the exercise: what still runs is cancelled; the score is final. */
+  private Scoring.Score end() {
+    Task facilitate = taskService.createTaskQuery().processInstanceBusinessKey(exerciseId)
+        .taskDefinitionKey(ExerciseApi.Elements.TASK_FACILITATE).singleResult();
+    assertThat(facilitate.getAssignee()).isEqualTo(LEAD);
+    taskService.complete(facilitate.getId());
+    runJobs();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).count()).isZero();
+    assertThat(incidents.find(incident).orElseThrow().status()).isEqualTo("CLOSED");
+    Task debrief = taskService.createTaskQuery().processInstanceBusinessKey(exerciseId)
+        .taskDefinitionKey(ExerciseApi.Elements.TASK_DEBRIEF).singleResult();
+    assertThat(debrief.getAssignee()).isEqualTo(LEAD);
+    JsonNode view = rest.withBasicAuth(LEAD, PASSWORD).getForObject("/api/exercises/" + exerciseId, JsonNode.class);
+    Exercise exercise = exercises.find(exerciseId).orElseThrow();
+    Scoring.Score score = results.current(exercise);
+    assertThat(view.get("points").asInt()).isEqualTo(score.points());
+    return score;
+  }
+
+  private static List<Map.Entry<String, Outcome>> outcomes(Scoring.Score score) {
+    return score.results().stream().map(r -> Map.entry(r.expectation(), r.outcome())).toList();
+  }
+}
