@@ -1,6 +1,7 @@
 package org.irfoundation.chat;
 
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorConfigurationException;
 import org.springframework.boot.actuate.health.Health;
 
 /**
@@ -33,4 +34,21 @@ public interface ChatChannel {
    * with the cause, never a secret; UNKNOWN when the chat cannot be checked without posting (a webhook).
    */
   Health health();
+
+  /**
+   * This chat pointed at where an exercise's war rooms are ({@code irf.chat.exercise.*}), marking every title and
+   * message it posts {@code [EXERCISE] }. {@code exercise} may be null (nothing configured).
+   *
+   * @throws ConnectorConfigurationException naming the property when no exercise target is configured: an exercise
+   *     never posts where production war rooms are
+   */
+  default ChatChannel forExercise(ChatProperties.Exercise exercise) {
+    throw new ConnectorConfigurationException(getClass().getSimpleName(), 0,
+        "this chat cannot keep an exercise's war rooms apart; nothing was sent");
+  }
+
+  /** Where this chat's war rooms are, for the timeline: "Slack channels irf-ex-*", "the built-in war-room log". */
+  default String target() {
+    return getClass().getSimpleName();
+  }
 }

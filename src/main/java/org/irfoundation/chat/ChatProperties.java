@@ -11,7 +11,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("irf.chat")
 public record ChatProperties(@DefaultValue("builtin") String provider,
     @DefaultValue("ir-announcements") String standingChannel, Slack slack, Webhook teams, Webhook mattermost,
-    HttpSettings http) {
+    HttpSettings http, Exercise exercise) {
+
+  /**
+   * {@code irf.chat.exercise.*}: where an exercise incident's war room is, in the same chat as production (the
+   * built-in log needs nothing: its exercise messages are marked). Unset for Slack, Teams or Mattermost: exercise
+   * messages are refused, never posted where production war rooms are.
+   */
+  public record Exercise(SlackChannels slack, ExerciseWebhook teams, ExerciseWebhook mattermost) {
+
+    /** Exercise war rooms are Slack channels {@code <channel-prefix><incident id>}, e.g. {@code irf-ex-}. */
+    public record SlackChannels(String channelPrefix) {}
+
+    /** The incoming webhook of the exercise channel; its URL holds its secret. */
+    public record ExerciseWebhook(String webhookUrl) {
+
+      @Override
+      public String toString() {
+        return "ExerciseWebhook[webhookUrl=" + (webhookUrl == null || webhookUrl.isEmpty() ? "(not set)" : "******")
+            + "]";
+      }
+    }
+
+    public String slackChannelPrefix() {
+      return slack == null ? null : slack.channelPrefix();
+    }
+
+    public String teamsWebhookUrl() {
+      return teams == null ? null : teams.webhookUrl();
+    }
+
+    public String mattermostWebhookUrl() {
+      return mattermost == null ? null : mattermost.webhookUrl();
+    }
+  }
 
   /** Slack Web API with a bot token (scopes channels:manage, channels:read, channels:join, chat:write). */
   public record Slack(@DefaultValue("https://slack.com/api") String baseUrl, String botToken,

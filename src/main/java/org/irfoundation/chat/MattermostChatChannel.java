@@ -2,6 +2,7 @@ package org.irfoundation.chat;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "mattermost")
 public class MattermostChatChannel extends WebhookChatChannel {
 
+  static final String EXERCISE_URL = "irf.chat.exercise.mattermost.webhook-url";
+
   @Autowired
   public MattermostChatChannel(ChatProperties properties, JdbcClient jdbc) {
     this(properties.mattermost(), properties.http(), jdbc, null);
@@ -26,6 +29,18 @@ public class MattermostChatChannel extends WebhookChatChannel {
       HttpConnector.Sleeper sleeper) {
     super("Mattermost", "irf.chat.mattermost.webhook-url (IRF_MATTERMOST_WEBHOOK_URL)", mattermost, http, jdbc,
         sleeper);
+  }
+
+  private MattermostChatChannel(ChatProperties.Webhook mattermost, HttpSettings http, JdbcClient jdbc,
+      HttpConnector.Sleeper sleeper, String property, String mark) {
+    super("Mattermost", property, mattermost, http, jdbc, sleeper, mark);
+  }
+
+  @Override
+  public ChatChannel forExercise(ChatProperties.Exercise exercise) {
+    return new MattermostChatChannel(exerciseWebhook(exercise == null ? null : exercise.mattermostWebhookUrl(),
+        EXERCISE_URL, "IRF_MATTERMOST_EXERCISE_WEBHOOK_URL"), httpSettings, jdbc, sleeper,
+        EXERCISE_URL + " (IRF_MATTERMOST_EXERCISE_WEBHOOK_URL)", ExerciseRouting.MARK);
   }
 
   @Override

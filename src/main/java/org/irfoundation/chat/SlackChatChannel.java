@@ -9,6 +9,7 @@ import java.util.Set;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorHealth;
 import org.irfoundation.connector.ConnectorUnavailableException;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +23,16 @@ import org.springframework.stereotype.Component;
  * Slack Web API. The war room is the channel {@code <prefix><incident id>} ({@code irf-inc-2026-0001}): created
  * with {@code conversations.create}; {@code name_taken} (a retried job, or a room opened by hand) looks the
  * channel up and joins it. Slack answers most errors with HTTP 200 and {@code ok:false}: those are errors too,
- * transient ones ({@code internal_error}...) retried, the others configuration errors naming what to fix.
+ * transient ones ({@code internal_error}...) retried, the others configuration errors naming what to fix. The
+ * exercise variant ({@link #forExercise}) opens its rooms under the exercise prefix and marks what it posts
+ * {@code [EXERCISE] }.
  */
 @Component
 @ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "slack")
 public class SlackChatChannel implements ChatChannel {
 
   static final String SYSTEM = "Slack";
+  static final String EXERCISE_PREFIX = "irf.chat.exercise.slack.channel-prefix";
   static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
       "request_timeout", "ratelimited");
 
@@ -37,6 +41,10 @@ public class SlackChatChannel implements ChatChannel {
   private final HttpConnector http;
   /** The health check's client: same system, shorter timeouts. */
   private final HttpConnector probe;
+  private final HttpSettings settings;
+  private final HttpConnector.Sleeper sleeper;
+  /** "" in production, {@link ExerciseRouting#MARK} in the exercise variant. */
+  private final String mark;
 
   @Autowired
   public SlackChatChannel(ChatProperties properties) {
@@ -45,6 +53,11 @@ public class SlackChatChannel implements ChatChannel {
 
   public SlackChatChannel(ChatProperties.Slack slack, String standingChannel, HttpSettings settings,
       HttpConnector.Sleeper sleeper) {
+    this(slack, standingChannel, settings, sleeper, "");
+  }
+
+  private SlackChatChannel(ChatProperties.Slack slack, String standingChannel, HttpSettings settings,
+      HttpConnector.Sleeper sleeper, String mark) {
     if (slack == null || slack.botToken() == null || slack.botToken().isBlank()) {
       throw new IllegalStateException("irf.chat.provider=slack needs irf.chat.slack.bot-token "
           + "(from the environment: IRF_SLACK_BOT_TOKEN)");
@@ -54,6 +67,28 @@ public class SlackChatChannel implements ChatChannel {
     this.http = sleeper == null ? new HttpConnector(SYSTEM, slack.baseUrl(), settings)
         : new HttpConnector(SYSTEM, slack.baseUrl(), settings, sleeper);
     this.probe = new HttpConnector(SYSTEM, slack.baseUrl(), ConnectorHealth.probeSettings(settings));
+    this.settings = settings;
+    this.sleeper = sleeper;
+    this.mark = mark;
+  }
+
+  /** The same workspace and bot, war rooms named {@code <irf.chat.exercise.slack.channel-prefix><incident id>}. */
+  @Override
+  public ChatChannel forExercise(ChatProperties.Exercise exercise) {
+    String prefix = exercise == null ? null : exercise.slackChannelPrefix();
+    if (prefix == null || prefix.isBlank()) {
+      throw ExerciseRouting.notConfigured(SYSTEM, EXERCISE_PREFIX, "IRF_SLACK_EXERCISE_CHANNEL_PREFIX", "war room");
+    }
+    if (prefix.trim().equalsIgnoreCase(slack.channelPrefix())) {
+      throw ExerciseRouting.sameAsProduction(SYSTEM, EXERCISE_PREFIX);
+    }
+    return new SlackChatChannel(new ChatProperties.Slack(slack.baseUrl(), slack.botToken(), prefix.trim(),
+        slack.privateChannels()), standingChannel, settings, sleeper, ExerciseRouting.MARK);
+  }
+
+  @Override
+  public String target() {
+    return "the Slack channels #" + slack.channelPrefix() + "<incident id>";
   }
 
   @Override
@@ -73,7 +108,7 @@ public class SlackChatChannel implements ChatChannel {
     }
     WarRoomRef ref = new WarRoomRef(created.path("channel").path("id").asText());
     if (title != null && !title.isBlank()) {
-      method("conversations.setTopic", Map.of("channel", ref.id(), "topic", title), "set the topic of #" + name,
+      method("conversations.setTopic", Map.of("channel", ref.id(), "topic", mark + title), "set the topic of #" + name,
           Set.of());
     }
     if (openingMessage != null && !openingMessage.isBlank()) {
@@ -110,13 +145,14 @@ public class SlackChatChannel implements ChatChannel {
 
   @Override
   public void post(WarRoomRef ref, String text) {
-    method("chat.postMessage", Map.of("channel", ref.id(), "text", text), "post to " + ref, Set.of());
+    method("chat.postMessage", Map.of("channel", ref.id(), "text", mark + text), "post to " + ref, Set.of());
   }
 
   @Override
   public void postToChannel(String channel, String text) {
+    ExerciseRouting.refuseStandingChannel(mark, channel);
     String target = channel == null || channel.isBlank() ? standingChannel : channel;
-    method("chat.postMessage", Map.of("channel", target, "text", text), "post to #" + target, Set.of());
+    method("chat.postMessage", Map.of("channel", target, "text", mark + text), "post to #" + target, Set.of());
   }
 
   /** {@code auth.test}: checks the bot token and names the bot and workspace, posting nothing. */
@@ -166,7 +202,8 @@ public class SlackChatChannel implements ChatChannel {
       case "channel_not_found", "not_in_channel" ->
           "invite the Slack app to the channel, or check irf.chat.standing-channel (" + standingChannel + ")";
       case "invalid_name", "invalid_name_specials", "invalid_name_maxlength", "invalid_name_required" ->
-          "check irf.chat.slack.channel-prefix (" + slack.channelPrefix() + "): lower case, digits, - and _ only";
+          "check " + (mark.isEmpty() ? "irf.chat.slack.channel-prefix" : EXERCISE_PREFIX) + " ("
+              + slack.channelPrefix() + "): lower case, digits, - and _ only";
       case "restricted_action" -> "the workspace does not let apps create channels: ask a Slack admin";
       default -> "see https://api.slack.com/methods for \"" + error + "\"";
     };

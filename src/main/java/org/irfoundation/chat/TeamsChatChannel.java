@@ -2,6 +2,7 @@ package org.irfoundation.chat;
 
 import java.util.List;
 import java.util.Map;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = ChatConfiguration.PROVIDER, havingValue = "teams")
 public class TeamsChatChannel extends WebhookChatChannel {
 
+  static final String EXERCISE_URL = "irf.chat.exercise.teams.webhook-url";
+
   @Autowired
   public TeamsChatChannel(ChatProperties properties, JdbcClient jdbc) {
     this(properties.teams(), properties.http(), jdbc, null);
@@ -25,6 +28,18 @@ public class TeamsChatChannel extends WebhookChatChannel {
   public TeamsChatChannel(ChatProperties.Webhook teams, HttpSettings http, JdbcClient jdbc,
       HttpConnector.Sleeper sleeper) {
     super("Teams", "irf.chat.teams.webhook-url (IRF_TEAMS_WEBHOOK_URL)", teams, http, jdbc, sleeper);
+  }
+
+  private TeamsChatChannel(ChatProperties.Webhook teams, HttpSettings http, JdbcClient jdbc,
+      HttpConnector.Sleeper sleeper, String property, String mark) {
+    super("Teams", property, teams, http, jdbc, sleeper, mark);
+  }
+
+  @Override
+  public ChatChannel forExercise(ChatProperties.Exercise exercise) {
+    return new TeamsChatChannel(exerciseWebhook(exercise == null ? null : exercise.teamsWebhookUrl(), EXERCISE_URL,
+        "IRF_TEAMS_EXERCISE_WEBHOOK_URL"), httpSettings, jdbc, sleeper,
+        EXERCISE_URL + " (IRF_TEAMS_EXERCISE_WEBHOOK_URL)", ExerciseRouting.MARK);
   }
 
   @Override

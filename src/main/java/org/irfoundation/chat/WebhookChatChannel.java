@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.boot.actuate.health.Health;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A chat reached by an incoming webhook (Microsoft Teams, Mattermost). A webhook posts into one channel and
  * cannot create channels, so that channel is every incident's war room: messages start with the incident id,
  * and the built-in war-room log keeps which incidents have a room (so a retried job announces it once) and a
- * copy of each message for the timeline.
+ * copy of each message for the timeline. An exercise's variant posts to the exercise channel's own webhook
+ * ({@code irf.chat.exercise.teams|mattermost.webhook-url}), every message marked {@code [EXERCISE] }.
  */
 public abstract class WebhookChatChannel implements ChatChannel {
 
@@ -26,9 +28,19 @@ public abstract class WebhookChatChannel implements ChatChannel {
   private final HttpConnector probe;
   private final BuiltinWarRoomLog log;
   protected final ChatProperties.Webhook settings;
+  protected final HttpSettings httpSettings;
+  protected final JdbcClient jdbc;
+  protected final HttpConnector.Sleeper sleeper;
+  /** "" in production, {@link ExerciseRouting#MARK} in the exercise variant. */
+  private final String mark;
 
   protected WebhookChatChannel(String system, String property, ChatProperties.Webhook settings,
       HttpSettings httpSettings, JdbcClient jdbc, HttpConnector.Sleeper sleeper) {
+    this(system, property, settings, httpSettings, jdbc, sleeper, "");
+  }
+
+  protected WebhookChatChannel(String system, String property, ChatProperties.Webhook settings,
+      HttpSettings httpSettings, JdbcClient jdbc, HttpConnector.Sleeper sleeper, String mark) {
     if (settings == null || settings.webhookUrl() == null || settings.webhookUrl().isBlank()) {
       throw new IllegalStateException("irf.chat.provider=" + system.toLowerCase(java.util.Locale.ROOT) + " needs "
           + property + " (from the environment, see README)");
@@ -40,7 +52,27 @@ public abstract class WebhookChatChannel implements ChatChannel {
     this.http = sleeper == null ? new HttpConnector(system, null, httpSettings)
         : new HttpConnector(system, null, httpSettings, sleeper);
     this.probe = new HttpConnector(system, null, ConnectorHealth.probeSettings(httpSettings));
-    this.log = new BuiltinWarRoomLog(jdbc);
+    this.log = new BuiltinWarRoomLog(jdbc, mark);
+    this.httpSettings = httpSettings;
+    this.jdbc = jdbc;
+    this.sleeper = sleeper;
+    this.mark = mark;
+  }
+
+  /** The exercise channel's webhook, named by {@code property}: refused when unset or the production webhook. */
+  protected ChatProperties.Webhook exerciseWebhook(String url, String property, String environment) {
+    if (url == null || url.isBlank()) {
+      throw ExerciseRouting.notConfigured(system, property, environment, "war room");
+    }
+    if (url.trim().equals(settings.webhookUrl())) {
+      throw ExerciseRouting.sameAsProduction(system, property);
+    }
+    return new ChatProperties.Webhook(url.trim(), settings.username());
+  }
+
+  @Override
+  public String target() {
+    return "the " + system + " channel of " + property.split(" ")[0];
   }
 
   /** The JSON the webhook takes for a message; {@code channel} may be null (the webhook's own channel). */
@@ -70,6 +102,7 @@ public abstract class WebhookChatChannel implements ChatChannel {
 
   @Override
   public void postToChannel(String channel, String text) {
+    ExerciseRouting.refuseStandingChannel(mark, channel);
     send(channel, text, "post to " + (channel == null ? "the webhook's channel" : channel));
   }
 
@@ -97,7 +130,7 @@ public abstract class WebhookChatChannel implements ChatChannel {
 
   private void send(String channel, String text, String what) {
     http.call(what, (status, body) -> advice(status), () ->
-        http.client().post().uri(webhook).contentType(MediaType.APPLICATION_JSON).body(payload(channel, text))
+        http.client().post().uri(webhook).contentType(MediaType.APPLICATION_JSON).body(payload(channel, mark + text))
             .retrieve().toBodilessEntity());
   }
 

@@ -32,6 +32,7 @@ public enum TimelineEvent {
   CHAT_MESSAGE_POSTED("a message went to the war room or a standing channel"),
   STATUS_REMINDER_POSTED("the war room was reminded that a status update is due"),
   NOTICE_SENT("a notice went to groups or addresses"),
+  NOTICE_WITHHELD("an exercise's notice was recorded, not sent (regulator notice, or no participant with an address)"),
 
   // playbooks (recorded by the models)
   SEVERITY_RAISED("a playbook raised the severity"),

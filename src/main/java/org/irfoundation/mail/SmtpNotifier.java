@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorUnavailableException;
+import org.irfoundation.connector.ExerciseRouting;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailAuthenticationException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * e-mail addresses of the Camunda users in it, plus {@code irf.mail.recipients.<group>}; plus the notice's own
  * addresses. Every notice is also kept in the notice log, which is the record that it was sent: a notice whose
  * key is there is not sent again (a retried job). An unreachable server is retried; a refused login or address
- * is a configuration error.
+ * is a configuration error. An exercise's notices come with the participants' addresses only
+ * ({@link NoticeService}).
  */
 @Component
 @ConditionalOnProperty(name = MailConfiguration.ENABLED, havingValue = "true")
@@ -56,7 +58,7 @@ public class SmtpNotifier implements Notifier {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(properties.from());
     message.setTo(to.toArray(String[]::new));
-    message.setSubject(properties.subjectPrefix() + notice.subject());
+    message.setSubject(subject(notice.subject()));
     message.setText(notice.body());
     try {
       mailSender.send(message);
@@ -71,6 +73,13 @@ public class SmtpNotifier implements Notifier {
           + notice.subject() + "\": " + e.getMessage(), e);
     }
     log.notify(notice);
+  }
+
+  /** The configured prefix before the subject, after an exercise's mark: "[EXERCISE] [IR] ...". */
+  String subject(String subject) {
+    return ExerciseRouting.isMarked(subject)
+        ? ExerciseRouting.MARK + properties.subjectPrefix() + subject.substring(ExerciseRouting.MARK.length())
+        : properties.subjectPrefix() + subject;
   }
 
   /** Group members' addresses, configured extra addresses and the notice's own, each once, in that order. */

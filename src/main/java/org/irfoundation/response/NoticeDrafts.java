@@ -30,10 +30,16 @@ import org.springframework.stereotype.Service;
  * First drafts of an obligation's notice, from its template and what the app knows of the incident: the record
  * (title, category, severity, times, description), the scope (people, jurisdictions, health and card data) and what
  * the data-breach playbook recorded (data tier, DPO contact, the reasons of the decision). The drafter edits it; what
- * only a person can write reads "[to be completed: …]", visibly, rather than being guessed.
+ * only a person can write reads "[to be completed: …]", visibly, rather than being guessed. An exercise's draft
+ * starts with {@link #EXERCISE_HEADER}: the drafter, legal and the filer all see it must not be filed.
  */
 @Service
 public class NoticeDrafts {
+
+  /** The first lines of an exercise's notice, in the edit, approve and file forms alike. */
+  public static final String EXERCISE_HEADER = "[EXERCISE] — DO NOT FILE\n"
+      + "This notice was drafted in an exercise. Send it to no authority or person: at the filing step record a "
+      + "made-up reference (e.g. EXERCISE-1); the filing is recorded as the exercise's.\n\n";
 
   private final Incidents incidents;
   private final Obligations obligations;
@@ -75,8 +81,9 @@ public class NoticeDrafts {
     Object dpo = breach.get(DataBreachApi.Vars.DPO_CONTACT.name());
     CONTACT.put(v, dpo == null ? ask("the contact point (DPO)") : dpo.toString());
     RECIPIENT_NAME.put(v, "[name]");
-    return templates.render(template(audience), incidents.isRestricted(incidentId)
+    String draft = templates.render(template(audience), incidents.isRestricted(incidentId)
         ? org.irfoundation.templates.TemplateVariables.restricted(v) : v).body();
+    return incidents.isExercise(incidentId) ? EXERCISE_HEADER + draft : draft;
   }
 
   /** What the drafter still has to write, visibly. */

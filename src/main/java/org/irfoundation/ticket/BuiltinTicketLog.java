@@ -5,7 +5,9 @@ import static org.irfoundation.connector.NumberedRefs.truncate;
 
 import java.util.Optional;
 import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.NumberedRefs;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default ticket system: tickets in the app's own database (tables {@code ticket_log}, {@code ticket_comment}).
- * References are {@code IRF-<n>}. One ticket per incident (unique key), so opening twice returns the first.
+ * References are {@code IRF-<n>}. One ticket per incident (unique key), so opening twice returns the first. An
+ * exercise's tickets are in the same log, their titles, comments and resolutions marked {@code [EXERCISE] }.
  */
 @Component
 @ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "builtin", matchIfMissing = true)
@@ -25,9 +28,28 @@ public class BuiltinTicketLog implements TicketSystem {
   static final String CLOSED = "CLOSED";
 
   private final JdbcClient jdbc;
+  /** "" in production, {@link ExerciseRouting#MARK} in the exercise variant. */
+  private final String mark;
 
+  @Autowired
   public BuiltinTicketLog(JdbcClient jdbc) {
+    this(jdbc, "");
+  }
+
+  private BuiltinTicketLog(JdbcClient jdbc, String mark) {
     this.jdbc = jdbc;
+    this.mark = mark;
+  }
+
+  /** The same log, marked: it needs no setting. */
+  @Override
+  public TicketSystem forExercise(TicketProperties.Exercise exercise) {
+    return new BuiltinTicketLog(jdbc, ExerciseRouting.MARK);
+  }
+
+  @Override
+  public String target() {
+    return "the built-in ticket log";
   }
 
   @Override
@@ -40,7 +62,7 @@ public class BuiltinTicketLog implements TicketSystem {
       jdbc.sql("""
           insert into ticket_log (incident_id, title, severity, category, status, opened_at)
           values (:incident, :title, :severity, :category, :status, :at)""")
-          .param("incident", request.incidentId()).param("title", truncate(request.title(), 300))
+          .param("incident", request.incidentId()).param("title", truncate(mark + request.title(), 300))
           .param("severity", request.severity()).param("category", request.category())
           .param("status", OPEN).param("at", now())
           .update();
@@ -55,7 +77,7 @@ public class BuiltinTicketLog implements TicketSystem {
     REFS.requireRow(jdbc.sql("""
         insert into ticket_comment (ticket_id, posted_at, body)
         select id, :at, :body from ticket_log where id = :id""")
-        .param("at", now()).param("body", text).param("id", number(ref)).update(), ref.id());
+        .param("at", now()).param("body", mark + text).param("id", number(ref)).update(), ref.id());
   }
 
   @Override
@@ -69,7 +91,7 @@ public class BuiltinTicketLog implements TicketSystem {
     int closed = jdbc.sql("""
         update ticket_log set status = :closed, closed_at = :at, resolution = :resolution
         where id = :id and status <> :closed""")
-        .param("closed", CLOSED).param("at", now()).param("resolution", truncate(resolution, 2000))
+        .param("closed", CLOSED).param("at", now()).param("resolution", resolution == null ? null : truncate(mark + resolution, 2000))
         .param("id", number(ref))
         .update();
     if (closed == 0 && status(ref).isEmpty()) {

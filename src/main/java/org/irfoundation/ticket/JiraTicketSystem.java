@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.irfoundation.connector.ConnectorConfigurationException;
 import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Jira Cloud (REST API v3). The incident id is kept as the issue label {@code irf-<incident id>}: opening first
  * searches for it (JQL), so a retried job finds the issue it created. Status changes are workflow transitions
  * found by the target status name ({@code irf.ticket.jira.statuses}); closing transitions to Done with the
- * resolution as the comment in the same request, so a retry adds no second comment.
+ * resolution as the comment in the same request, so a retry adds no second comment. The exercise variant
+ * ({@link #forExercise}) works in the exercise project and marks what it writes {@code [EXERCISE] }.
  */
 @Component
 @ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "jira")
@@ -27,12 +29,17 @@ public class JiraTicketSystem implements TicketSystem {
 
   static final String SYSTEM = "Jira";
   static final String LABEL_PREFIX = "irf-";
+  static final String EXERCISE_PROJECT = "irf.ticket.exercise.jira.project-key";
 
   private final TicketProperties.Jira jira;
   private final HttpConnector http;
   /** The health check's client: same system, shorter timeouts. */
   private final HttpConnector probe;
   private final String authorization;
+  private final HttpSettings settings;
+  private final HttpConnector.Sleeper sleeper;
+  /** "" in production, {@link ExerciseRouting#MARK} in the exercise variant. */
+  private final String mark;
 
   @Autowired
   public JiraTicketSystem(TicketProperties properties) {
@@ -40,6 +47,11 @@ public class JiraTicketSystem implements TicketSystem {
   }
 
   public JiraTicketSystem(TicketProperties.Jira jira, HttpSettings settings, HttpConnector.Sleeper sleeper) {
+    this(jira, settings, sleeper, "");
+  }
+
+  private JiraTicketSystem(TicketProperties.Jira jira, HttpSettings settings, HttpConnector.Sleeper sleeper,
+      String mark) {
     if (jira == null || blank(jira.baseUrl()) || blank(jira.email()) || blank(jira.apiToken())) {
       throw new IllegalStateException("irf.ticket.provider=jira needs irf.ticket.jira.base-url, "
           + "irf.ticket.jira.email and irf.ticket.jira.api-token (from the environment: IRF_JIRA_BASE_URL, "
@@ -50,6 +62,28 @@ public class JiraTicketSystem implements TicketSystem {
         : new HttpConnector(SYSTEM, jira.baseUrl(), settings, sleeper);
     this.probe = new HttpConnector(SYSTEM, jira.baseUrl(), ConnectorHealth.probeSettings(settings));
     this.authorization = HttpConnector.basic(jira.email(), jira.apiToken());
+    this.settings = settings;
+    this.sleeper = sleeper;
+    this.mark = mark;
+  }
+
+  /** The same Jira site and account, in the project {@code irf.ticket.exercise.jira.project-key}. */
+  @Override
+  public TicketSystem forExercise(TicketProperties.Exercise exercise) {
+    String key = exercise == null ? null : exercise.jiraProjectKey();
+    if (blank(key)) {
+      throw ExerciseRouting.notConfigured(SYSTEM, EXERCISE_PROJECT, "IRF_JIRA_EXERCISE_PROJECT_KEY", "ticket");
+    }
+    if (key.trim().equalsIgnoreCase(jira.projectKey())) {
+      throw ExerciseRouting.sameAsProduction(SYSTEM, EXERCISE_PROJECT);
+    }
+    return new JiraTicketSystem(new TicketProperties.Jira(jira.baseUrl(), jira.email(), jira.apiToken(), key.trim(),
+        jira.issueType(), jira.statuses()), settings, sleeper, ExerciseRouting.MARK);
+  }
+
+  @Override
+  public String target() {
+    return "project " + jira.projectKey();
   }
 
   @Override
@@ -63,7 +97,7 @@ public class JiraTicketSystem implements TicketSystem {
         "issuetype", Map.of("name", jira.issueType()),
         "summary", summary(request),
         "labels", List.of(label(request.incidentId())),
-        "description", adf("Incident " + request.incidentId() + " (severity " + orDash(request.severity())
+        "description", adf(mark + "Incident " + request.incidentId() + " (severity " + orDash(request.severity())
             + ", category " + orDash(request.category()) + "), tracked by IR Foundation."));
     JsonNode created = http.call("create issue for " + request.incidentId(), this::advice, () ->
         http.client().post().uri("/rest/api/3/issue").headers(this::auth).contentType(MediaType.APPLICATION_JSON)
@@ -87,7 +121,7 @@ public class JiraTicketSystem implements TicketSystem {
   public void comment(TicketRef ref, String text) {
     http.call("comment on " + ref, this::advice, () ->
         http.client().post().uri("/rest/api/3/issue/{key}/comment", ref.id()).headers(this::auth)
-            .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", adf(text))).retrieve().toBodilessEntity());
+            .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", adf(mark + text))).retrieve().toBodilessEntity());
   }
 
   @Override
@@ -97,7 +131,7 @@ public class JiraTicketSystem implements TicketSystem {
 
   @Override
   public void close(TicketRef ref, String resolution) {
-    transition(ref, jira.statusName(TicketStatus.CLOSED), resolution);
+    transition(ref, jira.statusName(TicketStatus.CLOSED), resolution == null ? null : mark + resolution);
   }
 
   private void transition(TicketRef ref, String target, String comment) {
@@ -150,7 +184,7 @@ public class JiraTicketSystem implements TicketSystem {
           + "Add Comments in project " + jira.projectKey();
       case 404 -> "not found: check irf.ticket.jira.base-url (" + jira.baseUrl() + ") and that the issue exists";
       default -> body.contains("project") ? "Jira rejected the project key " + jira.projectKey()
-          + ": check irf.ticket.jira.project-key"
+          + ": check " + (mark.isEmpty() ? "irf.ticket.jira.project-key" : EXERCISE_PROJECT)
           : body.contains("issuetype") ? "Jira rejected the issue type " + jira.issueType()
               + ": check irf.ticket.jira.issue-type"
               : "check the irf.ticket.jira settings against the Jira project";
@@ -165,8 +199,8 @@ public class JiraTicketSystem implements TicketSystem {
     return LABEL_PREFIX + incidentId;
   }
 
-  private static String summary(TicketRequest request) {
-    String summary = "[" + orDash(request.severity()) + "] " + request.incidentId() + ": " + request.title();
+  private String summary(TicketRequest request) {
+    String summary = mark + "[" + orDash(request.severity()) + "] " + request.incidentId() + ": " + request.title();
     return summary.length() <= 250 ? summary : summary.substring(0, 250);
   }
 

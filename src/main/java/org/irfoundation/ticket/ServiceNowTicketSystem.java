@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.irfoundation.connector.ConnectorHealth;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.connector.HttpConnector;
 import org.irfoundation.connector.HttpSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * ServiceNow, Table API on {@code incident}. The incident id is the record's {@code correlation_id}: opening
  * first looks it up, so a retried job finds the record it created. The reference is the record's number
  * ({@code INC0010001}); comments are work notes; states use the out-of-the-box values (1 New, 2 In Progress,
- * 6 Resolved, 7 Closed); closing resolves with {@code close_code} and {@code close_notes}.
+ * 6 Resolved, 7 Closed); closing resolves with {@code close_code} and {@code close_notes}. The exercise variant
+ * ({@link #forExercise}) assigns to the exercise group, at the lowest urgency (no on-call rule fires for a drill),
+ * and marks what it writes {@code [EXERCISE] }.
  */
 @Component
 @ConditionalOnProperty(name = TicketConfiguration.PROVIDER, havingValue = "servicenow")
@@ -26,12 +29,17 @@ public class ServiceNowTicketSystem implements TicketSystem {
 
   static final String SYSTEM = "ServiceNow";
   static final String TABLE = "/api/now/table/incident";
+  static final String EXERCISE_GROUP = "irf.ticket.exercise.servicenow.assignment-group";
 
   private final TicketProperties.ServiceNow snow;
   private final HttpConnector http;
   /** The health check's client: same system, shorter timeouts. */
   private final HttpConnector probe;
   private final String authorization;
+  private final HttpSettings settings;
+  private final HttpConnector.Sleeper sleeper;
+  /** "" in production, {@link ExerciseRouting#MARK} in the exercise variant. */
+  private final String mark;
 
   @Autowired
   public ServiceNowTicketSystem(TicketProperties properties) {
@@ -39,6 +47,11 @@ public class ServiceNowTicketSystem implements TicketSystem {
   }
 
   public ServiceNowTicketSystem(TicketProperties.ServiceNow snow, HttpSettings settings, HttpConnector.Sleeper sleeper) {
+    this(snow, settings, sleeper, "");
+  }
+
+  private ServiceNowTicketSystem(TicketProperties.ServiceNow snow, HttpSettings settings,
+      HttpConnector.Sleeper sleeper, String mark) {
     if (snow == null || blank(snow.instanceUrl()) || blank(snow.user()) || blank(snow.password())) {
       throw new IllegalStateException("irf.ticket.provider=servicenow needs irf.ticket.servicenow.instance-url, "
           + "irf.ticket.servicenow.user and irf.ticket.servicenow.password (from the environment: "
@@ -49,6 +62,29 @@ public class ServiceNowTicketSystem implements TicketSystem {
         : new HttpConnector(SYSTEM, snow.instanceUrl(), settings, sleeper);
     this.probe = new HttpConnector(SYSTEM, snow.instanceUrl(), ConnectorHealth.probeSettings(settings));
     this.authorization = HttpConnector.basic(snow.user(), snow.password());
+    this.settings = settings;
+    this.sleeper = sleeper;
+    this.mark = mark;
+  }
+
+  /** The same instance and user, assigning to {@code irf.ticket.exercise.servicenow.assignment-group}. */
+  @Override
+  public TicketSystem forExercise(TicketProperties.Exercise exercise) {
+    String group = exercise == null ? null : exercise.serviceNowAssignmentGroup();
+    if (blank(group)) {
+      throw ExerciseRouting.notConfigured(SYSTEM, EXERCISE_GROUP, "IRF_SERVICENOW_EXERCISE_ASSIGNMENT_GROUP",
+          "ticket");
+    }
+    if (group.trim().equalsIgnoreCase(snow.assignmentGroup())) {
+      throw ExerciseRouting.sameAsProduction(SYSTEM, EXERCISE_GROUP);
+    }
+    return new ServiceNowTicketSystem(new TicketProperties.ServiceNow(snow.instanceUrl(), snow.user(), snow.password(),
+        group.trim(), snow.closeCode()), settings, sleeper, ExerciseRouting.MARK);
+  }
+
+  @Override
+  public String target() {
+    return "assignment group " + (blank(snow.assignmentGroup()) ? "(none)" : snow.assignmentGroup());
   }
 
   @Override
@@ -58,13 +94,13 @@ public class ServiceNowTicketSystem implements TicketSystem {
       return existing.get();
     }
     Map<String, Object> record = new HashMap<>();
-    record.put("short_description", "[" + orDash(request.severity()) + "] " + request.incidentId() + ": " + request.title());
-    record.put("description", "Incident " + request.incidentId() + " (category " + orDash(request.category())
+    record.put("short_description", mark + "[" + orDash(request.severity()) + "] " + request.incidentId() + ": " + request.title());
+    record.put("description", mark + "Incident " + request.incidentId() + " (category " + orDash(request.category())
         + "), tracked by IR Foundation.");
     record.put("correlation_id", request.incidentId());
     record.put("correlation_display", "IR Foundation");
     record.put("category", "Security");
-    String level = urgency(request.severity());
+    String level = mark.isEmpty() ? urgency(request.severity()) : "3";
     record.put("urgency", level);
     record.put("impact", level);
     if (!blank(snow.assignmentGroup())) {
@@ -85,7 +121,7 @@ public class ServiceNowTicketSystem implements TicketSystem {
 
   @Override
   public void comment(TicketRef ref, String text) {
-    update(ref, Map.of("work_notes", text), "add a work note to " + ref);
+    update(ref, Map.of("work_notes", mark + text), "add a work note to " + ref);
   }
 
   @Override
@@ -105,7 +141,7 @@ public class ServiceNowTicketSystem implements TicketSystem {
       return; // resolved or closed already: a retried job changes nothing
     }
     patch(record.path("sys_id").asText(), Map.of("state", "6", "close_code", snow.closeCode(),
-        "close_notes", resolution), "resolve " + ref);
+        "close_notes", mark + resolution), "resolve " + ref);
   }
 
   private void update(TicketRef ref, Map<String, Object> changes, String what) {
@@ -153,7 +189,8 @@ public class ServiceNowTicketSystem implements TicketSystem {
       case 403 -> "the ServiceNow user may not write the incident table: give it the itil role "
           + "(or rest_api_explorer plus incident write ACLs)";
       case 404 -> "not found: check irf.ticket.servicenow.instance-url (" + snow.instanceUrl() + ")";
-      default -> body.contains("assignment_group") ? "check irf.ticket.servicenow.assignment-group"
+      default -> body.contains("assignment_group") ? "check "
+          + (mark.isEmpty() ? "irf.ticket.servicenow.assignment-group" : EXERCISE_GROUP)
           : "check the irf.ticket.servicenow settings";
     };
   }

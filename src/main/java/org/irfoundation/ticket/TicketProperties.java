@@ -11,7 +11,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("irf.ticket")
 public record TicketProperties(@DefaultValue("builtin") String provider, Jira jira, ServiceNow servicenow,
-    HttpSettings http) {
+    HttpSettings http, Exercise exercise) {
+
+  /**
+   * {@code irf.ticket.exercise.*}: where an exercise incident's ticket is opened, in the same system as production
+   * (the built-in log needs nothing: its exercise tickets are marked). Unset for Jira or ServiceNow: exercise
+   * tickets are refused, never opened in the production project.
+   */
+  public record Exercise(JiraProject jira, ServiceNowQueue servicenow) {
+
+    /** The Jira project exercise tickets go to, e.g. {@code IREX}. */
+    public record JiraProject(String projectKey) {}
+
+    /** The ServiceNow assignment group exercise records go to, e.g. {@code IR Exercise}. */
+    public record ServiceNowQueue(String assignmentGroup) {}
+
+    public String jiraProjectKey() {
+      return jira == null ? null : jira.projectKey();
+    }
+
+    public String serviceNowAssignmentGroup() {
+      return servicenow == null ? null : servicenow.assignmentGroup();
+    }
+  }
 
   /** Jira Cloud, REST API v3, Basic authentication with an account e-mail and an API token. */
   public record Jira(String baseUrl, String email, String apiToken, @DefaultValue("IR") String projectKey,

@@ -1,6 +1,7 @@
 package org.irfoundation.ticket;
 
 import java.util.Optional;
+import org.irfoundation.connector.ConnectorConfigurationException;
 import org.springframework.boot.actuate.health.Health;
 
 /**
@@ -29,4 +30,21 @@ public interface TicketSystem {
    * DOWN with the cause, never a secret ({@link org.irfoundation.connector.ConnectorHealth}).
    */
   Health health();
+
+  /**
+   * This system pointed at where an exercise's tickets go ({@code irf.ticket.exercise.*}), marking every summary,
+   * comment and resolution it writes {@code [EXERCISE] }. {@code exercise} may be null (nothing configured).
+   *
+   * @throws ConnectorConfigurationException naming the property when no exercise target is configured: an exercise
+   *     ticket is never opened where the production tickets are
+   */
+  default TicketSystem forExercise(TicketProperties.Exercise exercise) {
+    throw new ConnectorConfigurationException(getClass().getSimpleName(), 0,
+        "this ticket system cannot keep an exercise's tickets apart; nothing was sent");
+  }
+
+  /** Where this system opens tickets, for the timeline: "project IREX", "the built-in ticket log". */
+  default String target() {
+    return getClass().getSimpleName();
+  }
 }

@@ -43,4 +43,23 @@ class BuiltinWarRoomLogTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a built-in");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anExercisesWarRoomIsInTheSameLogWithTitleAndMessagesMarked(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      db.insertIncident("INC-2026-0001");
+      ChatChannel exercise = new BuiltinWarRoomLog(db.jdbc).forExercise(null);
+
+      WarRoomRef room = exercise.openWarRoom("INC-2026-0001", "INC-2026-0001 [P1] Drill");
+      exercise.post(room, "Hosts isolated");
+
+      assertThat(new BuiltinWarRoomLog(db.jdbc).findWarRoom("INC-2026-0001")).contains(room);
+      assertThat(exercise.target()).isEqualTo("the built-in war-room log");
+      assertThat(db.jdbc.sql("select title from war_room").query(String.class).single())
+          .isEqualTo("[EXERCISE] INC-2026-0001 [P1] Drill");
+      assertThat(db.jdbc.sql("select body from war_room_message").query(String.class).single())
+          .isEqualTo("[EXERCISE] Hosts isolated");
+    }
+  }
 }

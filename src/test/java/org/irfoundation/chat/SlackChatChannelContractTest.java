@@ -116,4 +116,46 @@ class SlackChatChannelContractTest {
     assertThat(adapter().channelName("INC-2026-0001")).isEqualTo("irf-inc-2026-0001");
     assertThat(new ChatProperties.Slack("u", "xoxb-secret", "irf-", false).toString()).doesNotContain("xoxb-secret");
   }
+
+  static ChatProperties.Exercise exercisePrefix(String prefix) {
+    return new ChatProperties.Exercise(new ChatProperties.Exercise.SlackChannels(prefix), null, null);
+  }
+
+  @Test
+  void theExerciseVariantOpensItsRoomUnderTheExercisePrefixAndMarksTopicAndMessages() {
+    method("conversations.create", "{\"ok\":true,\"channel\":{\"id\":\"C0EX\",\"name\":\"irf-ex-inc-2026-0001\"}}");
+    method("conversations.setTopic", "{\"ok\":true}");
+    method("chat.postMessage", "{\"ok\":true,\"channel\":\"C0EX\",\"ts\":\"1700000000.000100\"}");
+    ChatChannel exercise = adapter().forExercise(exercisePrefix("irf-ex-"));
+
+    WarRoomRef ref = exercise.openWarRoom("INC-2026-0001", "INC-2026-0001 [P1] Drill", "Welcome");
+    exercise.post(ref, "Hosts isolated");
+
+    assertThat(exercise.target()).isEqualTo("the Slack channels #irf-ex-<incident id>");
+    slack.verify(postRequestedFor(urlPathEqualTo("/api/conversations.create"))
+        .withRequestBody(matchingJsonPath("$.name", equalTo("irf-ex-inc-2026-0001"))));
+    slack.verify(postRequestedFor(urlPathEqualTo("/api/conversations.setTopic"))
+        .withRequestBody(matchingJsonPath("$.topic", equalTo("[EXERCISE] INC-2026-0001 [P1] Drill"))));
+    slack.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+        .withRequestBody(matchingJsonPath("$.text", equalTo("[EXERCISE] Welcome"))));
+    slack.verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+        .withRequestBody(matchingJsonPath("$.text", equalTo("[EXERCISE] Hosts isolated"))));
+    assertThatThrownBy(() -> exercise.postToChannel("security-announcements", "All staff"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("never to the standing channel");
+    slack.verify(0, postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+        .withRequestBody(matchingJsonPath("$.channel", equalTo("security-announcements"))));
+  }
+
+  @Test
+  void withoutAnExercisePrefixOrWithTheProductionOneTheExerciseVariantIsRefused() {
+    for (ChatProperties.Exercise unset : java.util.Arrays.asList(null, exercisePrefix(""),
+        new ChatProperties.Exercise(null, null, null))) {
+      assertThatThrownBy(() -> adapter().forExercise(unset)).isInstanceOf(ConnectorConfigurationException.class)
+          .hasMessageContaining("irf.chat.exercise.slack.channel-prefix (IRF_SLACK_EXERCISE_CHANNEL_PREFIX)");
+    }
+    assertThatThrownBy(() -> adapter().forExercise(exercisePrefix("irf-")))
+        .isInstanceOf(ConnectorConfigurationException.class).hasMessageContaining("names the production target");
+    slack.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+  }
 }

@@ -112,4 +112,32 @@ class WebhookChatChannelContractTest {
         .hasMessageEndingWith("the webhook is unknown or disabled: create a new incoming webhook and set "
             + "irf.chat.mattermost.webhook-url (IRF_MATTERMOST_WEBHOOK_URL)");
   }
+
+  @Test
+  void theExerciseVariantsPostToTheExerciseWebhookMarkedAndRefuseWithoutOne() {
+    hooks.stubFor(post(urlPathEqualTo("/hooks/exercise-key")).willReturn(aResponse().withStatus(200)));
+    ChatChannel exercise = mattermost().forExercise(new ChatProperties.Exercise(null, null,
+        new ChatProperties.Exercise.ExerciseWebhook(hooks.baseUrl() + "/hooks/exercise-key")));
+
+    WarRoomRef room = exercise.openWarRoom("INC-2026-0001", "INC-2026-0001 [P1] Drill", "Join here");
+    exercise.post(room, "Hosts isolated");
+
+    assertThat(exercise.target()).isEqualTo("the Mattermost channel of irf.chat.exercise.mattermost.webhook-url");
+    hooks.verify(postRequestedFor(urlPathEqualTo("/hooks/exercise-key"))
+        .withRequestBody(matchingJsonPath("$.text", equalTo("[EXERCISE] **War room opened: INC-2026-0001 [P1] Drill**"
+            + "\n\nJoin here"))));
+    hooks.verify(postRequestedFor(urlPathEqualTo("/hooks/exercise-key"))
+        .withRequestBody(matchingJsonPath("$.text", equalTo("[EXERCISE] Hosts isolated"))));
+    assertThatThrownBy(() -> exercise.postToChannel("town-square", "All staff"))
+        .isInstanceOf(IllegalStateException.class);
+    hooks.verify(0, postRequestedFor(urlPathEqualTo("/hooks/xxx-generatedkey-xxx")));
+
+    assertThatThrownBy(() -> teams().forExercise(null)).isInstanceOf(ConnectorConfigurationException.class)
+        .hasMessageContaining("irf.chat.exercise.teams.webhook-url (IRF_TEAMS_EXERCISE_WEBHOOK_URL)");
+    assertThatThrownBy(() -> mattermost().forExercise(new ChatProperties.Exercise(null, null,
+        new ChatProperties.Exercise.ExerciseWebhook(hooks.baseUrl() + "/hooks/xxx-generatedkey-xxx"))))
+        .isInstanceOf(ConnectorConfigurationException.class).hasMessageContaining("names the production target");
+    assertThat(new ChatProperties.Exercise.ExerciseWebhook("https://hooks.example/secret").toString())
+        .doesNotContain("secret");
+  }
 }

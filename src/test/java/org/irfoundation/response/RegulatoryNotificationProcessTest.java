@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.IncidentResponseApi.Inputs;
+import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.NotificationClock;
 import org.irfoundation.incident.Obligations;
 import org.irfoundation.incident.ObligationsApi;
@@ -59,13 +60,14 @@ class RegulatoryNotificationProcessTest {
       e -> Vars.NOTICE_DRAFT.set(e, "Drafted from the template for " + Outputs.REGULATION.get(e)));
   final Obligations obligations = mock(Obligations.class);
   final IncidentLifecycle lifecycle = mock(IncidentLifecycle.class);
+  final Incidents incidents = mock(Incidents.class);
 
   @BeforeEach
   void setUp() {
     engine.setCurrentTime(AWARE.plusSeconds(3600));
     NotificationClock clock = new NotificationClock();
     engine.register("computeNotificationDeadline", new ComputeNotificationDeadlineDelegate(clock, obligations));
-    engine.register("recordFiling", new RecordFilingDelegate(obligations, lifecycle, clock));
+    engine.register("recordFiling", new RecordFilingDelegate(obligations, lifecycle, clock, incidents));
     engine.register("notificationClock", clock);
   }
 
@@ -112,6 +114,26 @@ class RegulatoryNotificationProcessTest {
         eq("GDPR Art. 33 to Lead supervisory authority: reference CNIL-2026-77, filed 2026-03-04T16:00:00Z, clock"
             + " started 2026-03-02T09:00:00Z, due 2026-03-05T09:00:00Z, in time: true"));
     assertThat(notifyGroups.calls()).isEmpty();
+  }
+
+  @Test
+  void anExercisesFilingIsRecordedAsTheExercisesOnTheTimelineNotAsAFiling() {
+    org.mockito.Mockito.when(incidents.isExercise(INCIDENT)).thenReturn(true);
+    ProcessInstance pi = start(obligation("GDPR_ART33", "GDPR Art. 33", "Lead supervisory authority", "awareness",
+        "PT72H", "elapsed"));
+    execute(job(TASK_COMPUTE_DEADLINE, pi));
+    execute(job(TASK_DRAFT_FROM_TEMPLATE, pi));
+    complete(task(TASK_DRAFT, pi));
+    complete(task(TASK_APPROVE, pi), withVariables(Vars.APPROVAL.name(), "approved"));
+    complete(task(TASK_FILE, pi), withVariables(Vars.FILING_REFERENCE.name(), "EXERCISE-1",
+        Vars.FILED_AT.name(), "2026-03-04T16:00Z"));
+    execute(job(TASK_RECORD_PROOF, pi));
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(EVENT_FILED);
+    verify(lifecycle).recordEvent(eq(INCIDENT), eq(TimelineEvent.NOTIFICATION_FILED), eq(null),
+        eq("[EXERCISE] recorded, not filed with anyone: GDPR Art. 33 to Lead supervisory authority: reference "
+            + "EXERCISE-1, filed 2026-03-04T16:00:00Z, clock started 2026-03-02T09:00:00Z, due 2026-03-05T09:00:00Z, "
+            + "in time: true"));
   }
 
   @Test

@@ -70,4 +70,24 @@ class BuiltinTicketLogTest {
       assertThat(tickets.status(new TicketRef("IRF-999"))).isEmpty();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anExercisesTicketIsInTheSameLogWithTitleCommentsAndResolutionMarked(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      db.insertIncident("INC-2026-0001");
+      TicketSystem exercise = new BuiltinTicketLog(db.jdbc).forExercise(null);
+
+      TicketRef ref = exercise.open(REQUEST);
+      exercise.comment(ref, "Backups checked");
+      exercise.close(ref, "Drill over");
+
+      assertThat(new BuiltinTicketLog(db.jdbc).findByIncident("INC-2026-0001")).contains(ref);
+      assertThat(exercise.target()).isEqualTo("the built-in ticket log");
+      assertThat(db.jdbc.sql("select title, resolution from ticket_log").query().singleRow())
+          .containsValues("[EXERCISE] Root key used from TOR", "[EXERCISE] Drill over");
+      assertThat(db.jdbc.sql("select body from ticket_comment").query(String.class).single())
+          .isEqualTo("[EXERCISE] Backups checked");
+    }
+  }
 }

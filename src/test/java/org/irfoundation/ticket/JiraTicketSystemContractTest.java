@@ -203,4 +203,57 @@ class JiraTicketSystemContractTest {
     assertThat(new TicketProperties.Jira("u", "e", "t", "IR", "Task", Map.of(TicketStatus.CLOSED, "Closed"))
         .statusName(TicketStatus.CLOSED)).isEqualTo("Closed");
   }
+
+  static TicketProperties.Exercise exerciseProject(String key) {
+    return new TicketProperties.Exercise(new TicketProperties.Exercise.JiraProject(key), null);
+  }
+
+  @Test
+  void theExerciseVariantWorksInTheExerciseProjectAndMarksSummaryCommentsAndResolution() {
+    jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+    jira.stubFor(post("/rest/api/3/issue").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"10001\",\"key\":\"IREX-3\"}")));
+    jira.stubFor(post("/rest/api/3/issue/IREX-3/comment").willReturn(aResponse().withStatus(201)));
+    jira.stubFor(get(urlPathEqualTo("/rest/api/3/issue/IREX-3")).willReturn(okJson(
+        "{\"key\":\"IREX-3\",\"fields\":{\"status\":{\"name\":\"To Do\"}}}")));
+    jira.stubFor(get("/rest/api/3/issue/IREX-3/transitions").willReturn(okJson(
+        "{\"transitions\":[{\"id\":\"31\",\"name\":\"Finish\",\"to\":{\"name\":\"Done\"}}]}")));
+    jira.stubFor(post("/rest/api/3/issue/IREX-3/transitions").willReturn(aResponse().withStatus(204)));
+    TicketSystem exercise = adapter().forExercise(exerciseProject(" IREX "));
+
+    TicketRef ref = exercise.open(REQUEST);
+    exercise.comment(ref, "Backups checked");
+    exercise.close(ref, "Drill over");
+
+    assertThat(ref).isEqualTo(new TicketRef("IREX-3"));
+    assertThat(exercise.target()).isEqualTo("project IREX");
+    jira.verify(getRequestedFor(urlPathEqualTo("/rest/api/3/search/jql"))
+        .withQueryParam("jql", equalTo("project = \"IREX\" AND labels = \"irf-INC-2026-0001\" ORDER BY created ASC")));
+    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/issue"))
+        .withRequestBody(matchingJsonPath("$.fields.project.key", equalTo("IREX")))
+        .withRequestBody(matchingJsonPath("$.fields.summary",
+            equalTo("[EXERCISE] [P1] INC-2026-0001: Root key used from TOR"))));
+    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/issue/IREX-3/comment"))
+        .withRequestBody(matchingJsonPath("$.body.content[0].content[0].text", equalTo("[EXERCISE] Backups checked"))));
+    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/issue/IREX-3/transitions"))
+        .withRequestBody(matchingJsonPath("$.update.comment[0].add.body.content[0].content[0].text",
+            equalTo("[EXERCISE] Drill over"))));
+  }
+
+  @Test
+  void withoutAnExerciseProjectOrWithTheProductionOneTheExerciseVariantIsRefusedAndJiraIsNotCalled() {
+    for (TicketProperties.Exercise unset : java.util.Arrays.asList(null, exerciseProject(null), exerciseProject(" "),
+        new TicketProperties.Exercise(null, null))) {
+      assertThatThrownBy(() -> adapter().forExercise(unset)).isInstanceOf(ConnectorConfigurationException.class)
+          .hasMessageContaining("irf.ticket.exercise.jira.project-key (IRF_JIRA_EXERCISE_PROJECT_KEY)")
+          .hasMessageContaining("nothing was sent to the production one");
+    }
+    assertThatThrownBy(() -> adapter().forExercise(exerciseProject("ir")))
+        .isInstanceOf(ConnectorConfigurationException.class)
+        .hasMessageContaining("irf.ticket.exercise.jira.project-key names the production target");
+    assertThat(((ConnectorConfigurationException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> adapter().forExercise(null))).retryIsUseless()).isTrue();
+    jira.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+  }
 }

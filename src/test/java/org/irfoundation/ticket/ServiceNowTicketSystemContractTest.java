@@ -122,4 +122,40 @@ class ServiceNowTicketSystemContractTest {
         .isInstanceOf(ConnectorUnavailableException.class)
         .hasMessage("ServiceNow answered HTTP 503 to look up the record of INC-2026-0001: Instance hibernating");
   }
+
+  @Test
+  void theExerciseVariantAssignsToTheExerciseGroupAtTheLowestUrgencyAndMarksWhatItWrites() {
+    lookup("correlation_id=INC-2026-0001", "");
+    lookup("number=INC0010001", RECORD);
+    snow.stubFor(post(urlPathEqualTo(TABLE)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"result\":" + RECORD + "}")));
+    snow.stubFor(patch(urlPathEqualTo(TABLE + "/9d385017c611228701d22104cc95c371"))
+        .willReturn(okJson("{\"result\":{}}")));
+    TicketSystem exercise = adapter().forExercise(new TicketProperties.Exercise(null,
+        new TicketProperties.Exercise.ServiceNowQueue("IR Exercise")));
+
+    TicketRef ref = exercise.open(REQUEST);
+    exercise.comment(ref, "Backups checked");
+
+    assertThat(exercise.target()).isEqualTo("assignment group IR Exercise");
+    snow.verify(postRequestedFor(urlPathEqualTo(TABLE))
+        .withRequestBody(matchingJsonPath("$.short_description",
+            equalTo("[EXERCISE] [P1] INC-2026-0001: Root key used from TOR")))
+        .withRequestBody(matchingJsonPath("$.urgency", equalTo("3")))
+        .withRequestBody(matchingJsonPath("$.impact", equalTo("3")))
+        .withRequestBody(matchingJsonPath("$.assignment_group", equalTo("IR Exercise"))));
+    snow.verify(patchRequestedFor(urlPathEqualTo(TABLE + "/9d385017c611228701d22104cc95c371"))
+        .withRequestBody(matchingJsonPath("$.work_notes", equalTo("[EXERCISE] Backups checked"))));
+  }
+
+  @Test
+  void withoutAnExerciseGroupOrWithTheProductionOneTheExerciseVariantIsRefused() {
+    assertThatThrownBy(() -> adapter().forExercise(null)).isInstanceOf(ConnectorConfigurationException.class)
+        .hasMessageContaining("irf.ticket.exercise.servicenow.assignment-group");
+    assertThatThrownBy(() -> adapter().forExercise(new TicketProperties.Exercise(null,
+        new TicketProperties.Exercise.ServiceNowQueue("Security Incident Response"))))
+        .isInstanceOf(ConnectorConfigurationException.class).hasMessageContaining("names the production target");
+    snow.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+  }
 }
