@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.irfoundation.chat.WarRoomService;
+import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.exercise.Scenario.Inject;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Service;
 public class ExerciseConduct {
 
   static final String ACTOR = "exercise";
-  public static final String TITLE_MARK = "[EXERCISE] ";
 
   private final ExerciseStore store;
   private final Scenarios scenarios;
@@ -78,7 +78,7 @@ public class ExerciseConduct {
     Exercise exercise = exercise(exerciseId);
     Scenario scenario = scenarioOf(exercise);
     IncidentReport given = scenario.incident();
-    IncidentReport report = new IncidentReport(TITLE_MARK + given.title(), given.description(), given.category(),
+    IncidentReport report = new IncidentReport(ExerciseRouting.mark(given.title()), given.description(), given.category(),
         given.domain(), exercise.startedAt(), null, given.reporter(), given.source(), exercise.id(), given.impact(),
         given.indicators(), given.dataSubjects(), given.affectedAssets(), given.affectedUsers(), given.restricted());
     List<String> fingerprints = scenario.injects().stream().filter(i -> i.alert() != null)
@@ -106,8 +106,8 @@ public class ExerciseConduct {
     Exercise exercise = exercise(exerciseId);
     Inject inject = scenarioOf(exercise).inject(injectId);
     String incidentId = exercise.incidentId();
-    String text = TITLE_MARK + "Inject at " + Scoring.human(inject.at()) + " of scenario time: " + inject.title()
-        + (inject.description() == null ? "" : ". " + inject.description());
+    String text = ExerciseRouting.mark("Inject at " + Scoring.human(inject.at()) + " of scenario time: " + inject.title()
+        + (inject.description() == null ? "" : ". " + inject.description()));
     warRoom.post(incidentId, null, null, null, text, Map.of());
     lifecycle.recordEvent(incidentId, TimelineEvent.EXERCISE_INJECT, ACTOR, inject.id() + ": " + inject.title());
     if (inject.alert() != null) {
