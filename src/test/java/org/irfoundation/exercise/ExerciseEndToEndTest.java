@@ -96,6 +96,9 @@ class ExerciseEndToEndTest {
     assertThat(timeline(TimelineEvent.EXERCISE_INJECT)).hasSize(3);
     assertThat(timeline(TimelineEvent.ALERT)).singleElement().extracting(TimelineEntry::detail).asString()
         .contains("Mass file renames on FS-02").contains(exerciseId + ":edr-mass-rename-fs02");
+    // the ransom note's fact reached the running response: the triage had said "unknown"
+    assertThat(runtimeService.getVariable(incidents.find(incident).orElseThrow().processInstanceId(),
+        "ransomDemanded")).isEqualTo("yes");
 
     Scoring.Score score = end();
     assertThat(outcomes(score)).containsExactly(
