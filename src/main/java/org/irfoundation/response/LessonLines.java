@@ -64,7 +64,8 @@ public class LessonLines {
       problems.add(0, "at most " + MAX_LESSONS + " lessons");
     }
     if (!problems.isEmpty()) {
-      throw FormRefusal.of(field, String.join("; ", problems) + ". Write each lesson as: " + FORMAT);
+      throw FormRefusal.of(field, "Lessons learned: " + String.join("; ", problems) + ". Write each lesson as: "
+          + FORMAT);
     }
     return lessons;
   }
