@@ -3,6 +3,7 @@ package org.irfoundation.exercise;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.response.ImprovementActions;
 import org.springframework.stereotype.Service;
 
 /** The end of an exercise: recorded as ended, scored, the score on the incident's timeline. */
@@ -13,12 +14,15 @@ public class ExerciseResults {
   private final ExerciseStore store;
   private final Scoring scoring;
   private final IncidentLifecycle lifecycle;
+  private final ImprovementActions improvements;
 
-  public ExerciseResults(Exercises exercises, ExerciseStore store, Scoring scoring, IncidentLifecycle lifecycle) {
+  public ExerciseResults(Exercises exercises, ExerciseStore store, Scoring scoring, IncidentLifecycle lifecycle,
+      ImprovementActions improvements) {
     this.exercises = exercises;
     this.store = store;
     this.scoring = scoring;
     this.lifecycle = lifecycle;
+    this.improvements = improvements;
   }
 
   public Scoring.Score finish(String exerciseId) {
@@ -40,11 +44,13 @@ public class ExerciseResults {
     return null;
   }
 
+  /** The lessons the exercise's review recorded (improvement actions of its incident). */
   public int lessons(Exercise exercise) {
-    return 0;
+    return exercise.incidentId() == null ? 0 : improvements.forIncident(exercise.incidentId()).size();
   }
 
   public int lessonsWithoutOwner(Exercise exercise) {
-    return 0;
+    return exercise.incidentId() == null ? 0 : (int) improvements.forIncident(exercise.incidentId()).stream()
+        .filter(i -> i.owner() == null || i.owner().isBlank() || i.due() == null).count();
   }
 }

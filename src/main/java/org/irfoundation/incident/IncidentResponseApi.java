@@ -43,7 +43,8 @@ public final class IncidentResponseApi {
     public static final String EVENT_ACKNOWLEDGE_OVERDUE = "Event_AcknowledgeOverdue";
     public static final String TASK_CHOOSE_PLAYBOOK = "Task_ChoosePlaybook";
     public static final String CALL_PLAYBOOK = "Call_Playbook";
-    public static final String TASK_POST_INCIDENT_REVIEW = "Task_PostIncidentReview";
+    /** Calls post-incident-review: ends when the lessons are recorded; their improvement actions live on. */
+    public static final String CALL_POST_INCIDENT_REVIEW = "Call_PostIncidentReview";
     public static final String TASK_CLOSE_TICKET = "Task_CloseTicket";
     public static final String TASK_CLOSE_INCIDENT = "Task_CloseIncident";
     public static final String EVENT_STATUS_UPDATE_DUE = "Event_StatusUpdateDue";

@@ -59,6 +59,12 @@ public enum TimelineEvent {
   LEGAL_HOLD_PLACED("the incident's evidence was put under legal hold (detail: reason, custodians)"),
   LEGAL_HOLD_RELEASED("legal released the legal hold (actor: who; detail: the reasons)"),
 
+  // post-incident review and improvement actions
+  REVIEW_HELD("the post-incident review was held (actor: who recorded it; detail: how many lessons, the root causes)"),
+  LESSON_RECORDED("a lesson of the review became an improvement action (detail: what it changes, owner, due date)"),
+  IMPROVEMENT_OVERDUE("an improvement action passed its due date open: escalated to the review's accountable roles"),
+  IMPROVEMENT_DONE("an improvement action's owner recorded it done (actor: who; detail: the outcome)"),
+
   // exercise
   EXERCISE_STARTED("an exercise reported the incident: a rehearsal, nothing reaches the outside (detail: scenario, mode)"),
   EXERCISE_INJECT("an inject of the exercise's scenario arrived (detail: what happened)"),

@@ -55,7 +55,13 @@ public enum NoticeKind {
   NOTIFICATION_DUE_SOON,
 
   /** A regulatory notification missed its deadline: to the accountable role. */
-  NOTIFICATION_OVERDUE;
+  NOTIFICATION_OVERDUE,
+
+  /** An improvement action of a post-incident review is due soon: to its owner. */
+  IMPROVEMENT_DUE,
+
+  /** An improvement action passed its due date open: to the review's responsible and accountable roles. */
+  IMPROVEMENT_OVERDUE;
 
   private static final CommunicationTemplates TEMPLATES = new CommunicationTemplates();
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.irfoundation.exercise.Scoring.Result;
 import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEntry;
 import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.response.ImprovementActions;
+import org.irfoundation.response.PostIncidentReviewApi;
 import org.irfoundation.testing.IncidentJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +58,7 @@ class ExerciseEndToEndTest {
   @Autowired Incidents incidents;
   @Autowired Exercises exercises;
   @Autowired ExerciseResults results;
+  @Autowired ImprovementActions improvements;
 
   Instant t0;
   String exerciseId;
@@ -165,6 +170,29 @@ class ExerciseEndToEndTest {
     assertThat(outcomes(score)).containsExactly(Map.entry("triaged", Outcome.MET), Map.entry("isolated", Outcome.MET),
         Map.entry("dpo-told", Outcome.MET), Map.entry("scoped", Outcome.NOT_DONE));
     assertThat(score.points()).isEqualTo(80);
+
+    // ended early, the incident had no review: the exercise holds one after the debrief, its lesson is tracked
+    Task debrief = taskService.createTaskQuery().processInstanceBusinessKey(exerciseId)
+        .taskDefinitionKey(ExerciseApi.Elements.TASK_DEBRIEF).singleResult();
+    taskService.complete(debrief.getId(), Map.of(ExerciseApi.Vars.DEBRIEF_NOTES.name(), "the leak was seen late"));
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(incident)
+        .taskDefinitionKey(PostIncidentReviewApi.Elements.TASK_HOLD_REVIEW).singleResult();
+    String due = LocalDate.ofInstant(t0, ZoneOffset.UTC).plusDays(30).toString();
+    taskService.complete(review.getId(), Map.of(PostIncidentReviewApi.Vars.TIMELINE_REVIEWED.name(), true,
+        PostIncidentReviewApi.Vars.WHAT_WENT_WELL.name(), "containment in 48 min",
+        PostIncidentReviewApi.Vars.WHAT_WENT_WRONG.name(), "nobody watched the leak sites",
+        PostIncidentReviewApi.Vars.ROOT_CAUSES.name(), "no threat-intelligence feed on the ransomware groups",
+        PostIncidentReviewApi.Vars.LESSONS.name(), "Watch the leak sites from the first hour | changes:"
+            + "playbook-data-breach | owner:xr.dpo | due:" + due));
+    runJobs();
+    Exercise ended = exercises.find(exerciseId).orElseThrow();
+    assertThat(ended.ended()).isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(exerciseId).count()).isZero();
+    assertThat(timeline(TimelineEvent.EXERCISE_SCORED)).singleElement().extracting(TimelineEntry::detail)
+        .isEqualTo("80/100 points (80 %), 3 of 4 expectations met");
+    assertThat(results.lessons(ended)).isEqualTo(1);
+    assertThat(results.lessonsWithoutOwner(ended)).isZero();
+    assertThat(improvements.pendingFor("playbook-data-breach")).contains("Watch the leak sites").contains("[exercise]");
   }
 
   // ------------------------------------------------------------------ driving the exercise

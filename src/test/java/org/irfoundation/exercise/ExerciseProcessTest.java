@@ -19,6 +19,7 @@ import org.irfoundation.exercise.ExerciseApi.Inputs;
 import org.irfoundation.exercise.ExerciseApi.Vars;
 import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.testing.Recorder;
+import org.irfoundation.testing.StubModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,7 +92,7 @@ class ExerciseProcessTest {
     assertThat(engine.getRuntimeService().getVariable(review.getId(), "exercise")).isEqualTo(true);
     assertThat(engine.getRuntimeService().getVariable(review.getId(), "playbookKey"))
         .isEqualTo("playbook-malware-ransomware");
-    complete(task("Task_ReviewStub", review));
+    complete(task(StubModels.TASK_REVIEW_STUB, review));
     engine.runAsyncJobs(pi);
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Event_ExerciseCalledOff", CALL_REVIEW,
         TASK_SCORE, "Event_ExerciseEnded");

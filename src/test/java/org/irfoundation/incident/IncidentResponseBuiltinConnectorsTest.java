@@ -36,7 +36,7 @@ import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.mail.NoticeService;
 import org.irfoundation.mail.NotifyGroupsDelegate;
-import org.irfoundation.response.PostIncidentReviewDue;
+import org.irfoundation.response.PostIncidentReviewApi;
 import org.irfoundation.templates.CommunicationTemplates;
 import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.testing.StubModels;
@@ -57,6 +57,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {
     "bpmn/incident-response.bpmn",
     "stub-bpmn/playbook-compromised-account.bpmn",
+    "stub-bpmn/post-incident-review.bpmn",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
     "stub-dmn/escalation-policy.dmn",
@@ -90,7 +91,6 @@ class IncidentResponseBuiltinConnectorsTest {
     engine.register("recordTimelineEvent", new RecordTimelineEventDelegate(lifecycle));
     engine.register("closeIncident", new CloseIncidentDelegate(new IncidentClosure(lifecycle, runtime,
         new SystemContext(engine.getIdentityService()))));
-    engine.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @AfterEach
@@ -127,7 +127,7 @@ class IncidentResponseBuiltinConnectorsTest {
 
     complete(task(TASK_ACKNOWLEDGE, pi));
     complete(task(StubModels.TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    complete(task(StubModels.TASK_REVIEW_STUB, calledProcessInstance(PostIncidentReviewApi.PROCESS_KEY, pi)));
     execute(job(TASK_CLOSE_TICKET, pi));
     execute(job(TASK_CLOSE_INCIDENT, pi));
 

@@ -13,6 +13,7 @@ import static org.irfoundation.incident.RecordTimelineEventDelegate.EVENT_DETAIL
 import static org.irfoundation.incident.RecordTimelineEventDelegate.EVENT_TYPE;
 import static org.irfoundation.mail.NotifyGroupsDelegate.NOTICE_KIND;
 import static org.irfoundation.mail.NotifyGroupsDelegate.RECIPIENT_GROUPS;
+import static org.irfoundation.testing.StubModels.TASK_REVIEW_STUB;
 import static org.irfoundation.testing.StubModels.TASK_WORK_PLAYBOOK;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ import org.irfoundation.mail.NoticeKind;
 import org.irfoundation.response.CompromisedAccountPlaybookApi;
 import org.irfoundation.response.DataBreachApi;
 import org.irfoundation.response.MalwareRansomwarePlaybookApi;
-import org.irfoundation.response.PostIncidentReviewDue;
+import org.irfoundation.response.PostIncidentReviewApi;
 import org.irfoundation.testing.ProcessTestEngine;
 import org.irfoundation.testing.Recorder;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +59,7 @@ import org.junit.jupiter.params.provider.CsvSource;
     "stub-bpmn/playbook-compromised-account.bpmn",
     "stub-bpmn/playbook-malware-ransomware.bpmn",
     "stub-bpmn/playbook-data-breach.bpmn",
+    "stub-bpmn/post-incident-review.bpmn",
     "bpmn/forms/choose-playbook.form",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
@@ -90,7 +91,6 @@ class IncidentResponseProcessTest {
   void setUp() {
     runtime = engine.getRuntimeService();
     engine.setCurrentTime(T0);
-    engine.register("postIncidentReviewDue", new PostIncidentReviewDue(new NotificationClock()));
   }
 
   @Test
@@ -130,16 +130,23 @@ class IncidentResponseProcessTest {
     ProcessInstance playbook = calledProcessInstance(CompromisedAccountPlaybookApi.PROCESS_KEY, pi);
     complete(task(TASK_WORK_PLAYBOOK, playbook));
 
-    // P1: the review is due 5 business days later (T0 is a Monday)
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task().hasCandidateGroup("ir-lead")
-        .hasDueDate(Date.from(Instant.parse("2026-03-09T09:00:00Z")));
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    // the review is a process of its own, given what it needs (its due date counts from the severity)
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
+    ProcessInstance review = calledProcessInstance(PostIncidentReviewApi.PROCESS_KEY, pi);
+    BpmnAwareTests.assertThat(review).hasBusinessKey(INCIDENT);
+    assertThat(runtime.getVariables(review.getId())).containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT)
+        .containsEntry(Inputs.TITLE.name(), "Root key used from TOR")
+        .containsEntry(Inputs.CATEGORY.name(), "COMPROMISED_ACCOUNT").containsEntry(Decided.SEVERITY.name(), "P1")
+        .containsEntry(Decided.PLAYBOOK_KEY.name(), CompromisedAccountPlaybookApi.PROCESS_KEY)
+        .doesNotContainKey(Refs.TICKET_REF.name());
+    complete(task(TASK_REVIEW_STUB, review), withVariables(PostIncidentReviewApi.Vars.LESSON_COUNT.name(), 2));
+    assertThat(runtime.getVariable(pi.getId(), PostIncidentReviewApi.Vars.LESSON_COUNT.name())).isEqualTo(2);
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
 
     BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(TASK_OPEN_TICKET, TASK_OPEN_WAR_ROOM,
         TASK_NOTIFY_ENGAGED, SUBPROCESS_RESPOND, TASK_ACKNOWLEDGE, GATEWAY_PLAYBOOK_KNOWN, CALL_PLAYBOOK,
-        TASK_POST_INCIDENT_REVIEW, TASK_CLOSE_TICKET, TASK_CLOSE_INCIDENT, EVENT_CLOSED);
+        CALL_POST_INCIDENT_REVIEW, TASK_CLOSE_TICKET, TASK_CLOSE_INCIDENT, EVENT_CLOSED);
     assertThat(closeTicket.single()).containsEntry(Refs.TICKET_REF.name(), "IRF-1");
     assertThat(closeIncident.single()).containsEntry(Inputs.INCIDENT_ID.name(), INCIDENT);
     assertThat(postStatusReminder.calls()).isEmpty();
@@ -167,7 +174,7 @@ class IncidentResponseProcessTest {
     ProcessInstance playbook = calledProcessInstance(DataBreachApi.PROCESS_KEY, pi);
     BpmnAwareTests.assertThat(playbook).hasBusinessKey(INCIDENT);
     complete(task(TASK_WORK_PLAYBOOK, playbook));
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    completeReview(pi);
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
     BpmnAwareTests.assertThat(pi).isEnded()
@@ -198,9 +205,9 @@ class IncidentResponseProcessTest {
 
     // what the playbook learns comes back to the incident
     complete(task(TASK_WORK_PLAYBOOK, playbook), withVariables(CONTAINED_AT, "2026-03-02T11:00:00Z"));
-    // P3: the review is due 15 business days later
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).task()
-        .hasDueDate(Date.from(Instant.parse("2026-03-23T09:00:00Z")));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
+    assertThat(runtime.getVariables(calledProcessInstance(PostIncidentReviewApi.PROCESS_KEY, pi).getId()))
+        .containsEntry(Decided.SEVERITY.name(), "P3").containsEntry(Decided.PLAYBOOK_KEY.name(), playbookKey);
     assertThat(runtime.getVariable(pi.getId(), CONTAINED_AT)).isEqualTo("2026-03-02T11:00:00Z");
   }
 
@@ -261,9 +268,9 @@ class IncidentResponseProcessTest {
     // and stops when containment and recovery are done: none during the post-incident review
     complete(task(TASK_ACKNOWLEDGE, pi));
     complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(pi)));
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
     assertThat(jobQuery().processInstanceId(pi.getId()).activityId(EVENT_STATUS_UPDATE_DUE).count()).isZero();
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    completeReview(pi);
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
     BpmnAwareTests.assertThat(pi).isEnded();
@@ -361,9 +368,9 @@ class IncidentResponseProcessTest {
     assertThat(jobQuery().processInstanceId(pi.getId()).activityId(EVENT_STATUS_UPDATE_DUE).count()).isOne();
 
     complete(task(TASK_WORK_PLAYBOOK, breach));
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW)
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_POST_INCIDENT_REVIEW)
         .hasPassed(EVENT_PERSONAL_DATA_CONFIRMED, CALL_DATA_BREACH, EVENT_BREACH_PLAYBOOK_ENDED, EVENT_BREACH_HANDLED);
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    completeReview(pi);
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
     BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed(EVENT_LATE_BREACH_HANDLED);
@@ -375,10 +382,10 @@ class IncidentResponseProcessTest {
     runToAcknowledge(pi);
     complete(task(TASK_ACKNOWLEDGE, pi));
     complete(task(TASK_WORK_PLAYBOOK, calledProcessInstance(CompromisedAccountPlaybookApi.PROCESS_KEY, pi)));
-    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_POST_INCIDENT_REVIEW).hasNotPassed(EVENT_BREACH_HANDLED);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_POST_INCIDENT_REVIEW).hasNotPassed(EVENT_BREACH_HANDLED);
 
     confirmPersonalData(T0.plus(Duration.ofHours(3)));
-    complete(task(TASK_POST_INCIDENT_REVIEW, pi));
+    completeReview(pi);
     BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_LATE_BREACH_HANDLED).hasPassed(GATEWAY_BREACH_BEFORE_CLOSE);
     assertThat(jobQuery().processInstanceId(pi.getId()).activityId(TASK_CLOSE_TICKET).count()).isZero();
 
@@ -386,6 +393,11 @@ class IncidentResponseProcessTest {
     executeJob(pi, TASK_CLOSE_TICKET);
     executeJob(pi, TASK_CLOSE_INCIDENT);
     BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  /** The stand-in review's one task: the real review has its own tests (PostIncidentReviewProcessTest). */
+  private void completeReview(ProcessInstance pi) {
+    complete(task(TASK_REVIEW_STUB, calledProcessInstance(PostIncidentReviewApi.PROCESS_KEY, pi)));
   }
 
   /** As PersonalDataHandOff does, once per incident. */

@@ -131,7 +131,8 @@ class NeedToKnowMatrixTest {
             id -> "/api/incidents/" + id + "/evidence/" + evidenceOf.get(id) + "/custody",
             a -> a == Access.NONE ? 404 : a.works() ? 201 : 403, false),
         new Endpoint("GET", base + "/custody/verify", id -> "/api/incidents/" + id + "/custody/verify", reads,
-            false));
+            false),
+        new Endpoint("GET", base + "/improvements", id -> "/api/incidents/" + id + "/improvements", reads, false));
   }
 
   @Test

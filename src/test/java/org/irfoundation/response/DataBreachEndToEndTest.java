@@ -190,7 +190,7 @@ class DataBreachEndToEndTest {
         .processInstanceBusinessKey(incident).singleResult().getState()).isEqualTo("COMPLETED");
 
     // back in incident-response, at the post-incident review; the timeline holds the proof
-    assertThat(task(incident, IncidentResponseApi.Elements.TASK_POST_INCIDENT_REVIEW)).isNotNull();
+    assertThat(task(incident, PostIncidentReviewApi.Elements.TASK_HOLD_REVIEW)).isNotNull();
     JsonNode view = as("ir-lead").getForEntity("/api/incidents/" + incident, JsonNode.class).getBody();
     assertThat(view.get("timeline").findValuesAsText("type")).contains(
         TimelineEvent.AWARENESS_RECORDED.name(), TimelineEvent.SCOPE_RECORDED.name(),

@@ -72,6 +72,12 @@ class IrRolloutProcessTest {
   final RolloutTeam team = mock(RolloutTeam.class);
   final RolloutReviews reviews = mock(RolloutReviews.class);
   final Training training = mock(Training.class);
+  final Lessons lessons = mock(Lessons.class);
+
+  /** What the model asks of the {@code improvementActions} bean. */
+  public interface Lessons {
+    String pendingFor(String playbookKey);
+  }
 
   /** What the model asks of the {@code rolloutTraining} bean. */
   public interface Training {
@@ -87,6 +93,9 @@ class IrRolloutProcessTest {
     engine.register("rolloutTeam", team);
     engine.register("rolloutReviews", reviews);
     engine.register("rolloutTraining", training);
+    engine.register("improvementActions", lessons);
+    when(lessons.pendingFor("playbook-data-breach")).thenReturn("1 open: INC-2026-0003 'DPO reached too late'"
+        + " (lena, due 2027-01-15)");
     engine.register("scheduleCadence", new ScheduleCadenceDelegate(engine.getRuntimeService()));
     // the engine evaluates a collection once per instance: what is pending changes only when the test says so
     when(team.unacknowledged(ROLLOUT)).thenAnswer(i -> unacknowledged);
@@ -186,6 +195,9 @@ class IrRolloutProcessTest {
     late(pi, 4);
     Task review = task("Task_ReviewPlaybook", pi);
     assertThat(engine.candidateGroups(review)).containsExactly("legal");
+    // the reviewer sees what incidents and exercises taught about the playbook and is still open
+    assertThat(engine.getTaskService().getVariable(review.getId(), "pendingLessons")).asString()
+        .contains("DPO reached too late");
     complete(review, withVariables(Vars.REVIEW_DECISION.name(), "changes", Vars.REVIEW_COMMENT.name(),
         "name outside counsel in step 2"));
     Task revise = task("Task_RevisePlaybook", pi);

@@ -9,5 +9,8 @@ public final class StubModels {
   /** The one user task of the regulatory-notification stand-in. */
   public static final String TASK_FILE_STUB = "Task_FileStub";
 
+  /** The one user task of the post-incident-review stand-in. */
+  public static final String TASK_REVIEW_STUB = "Task_ReviewStub";
+
   private StubModels() {}
 }
