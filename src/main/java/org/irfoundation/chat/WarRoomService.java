@@ -70,6 +70,11 @@ public class WarRoomService {
     return incidents.isRestricted(incidentId) ? TemplateVariables.RESTRICTED_TITLE : title;
   }
 
+  /** The incident's war room, when it has one yet. */
+  public Optional<WarRoomRef> find(String incidentId) {
+    return chatFor(incidentId).findWarRoom(incidentId);
+  }
+
   /**
    * Opens the incident's war room, named {@code INC-… [P1] title}, with the {@code war-room-opening} template as its
    * first message (rendered from {@code variables}); WAR_ROOM_OPENED only when it opened one.

@@ -1,6 +1,7 @@
 package org.irfoundation.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.irfoundation.chat.WarRoomService;
 import org.irfoundation.connector.ExerciseRouting;
 import org.irfoundation.engine.EngineClock;
+import org.irfoundation.engine.RetryHint;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.exercise.Scenario.Inject;
 import org.irfoundation.incident.Incident;
@@ -108,6 +110,9 @@ public class ExerciseConduct {
     String incidentId = exercise.incidentId();
     String text = ExerciseRouting.mark("Inject at " + Scoring.human(inject.at()) + " of scenario time: " + inject.title()
         + (inject.description() == null ? "" : ". " + inject.description()));
+    if (warRoom.find(incidentId).isEmpty()) {
+      throw new WarRoomNotYetOpen(incidentId); // an inject at the start can be due before the room is open
+    }
     warRoom.post(incidentId, null, null, null, text, Map.of());
     lifecycle.recordEvent(incidentId, TimelineEvent.EXERCISE_INJECT, ACTOR, inject.id() + ": " + inject.title());
     if (inject.alert() != null) {
@@ -154,6 +159,18 @@ public class ExerciseConduct {
     store.ended(exerciseId, EngineClock.now()); // the expectations not met by now are not done
     return system.call(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ExerciseApi.REVIEW_PROCESS_KEY).processInstanceBusinessKey(incidentId).count() > 0);
+  }
+
+  /** The inject waits a few seconds for the incident's war room, which its own process opens. */
+  static final class WarRoomNotYetOpen extends IllegalStateException implements RetryHint {
+    WarRoomNotYetOpen(String incidentId) {
+      super("incident " + incidentId + " has no war room yet: the inject is fired again in 10 s");
+    }
+
+    @Override
+    public Instant retryNotBefore() {
+      return EngineClock.now().plusSeconds(10);
+    }
   }
 
   private boolean isReview(ProcessInstance instance) {

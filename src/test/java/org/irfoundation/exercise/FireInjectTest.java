@@ -1,6 +1,7 @@
 package org.irfoundation.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -8,6 +9,7 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.io.StringReader;
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.irfoundation.chat.WarRoomRef;
 import org.irfoundation.chat.WarRoomService;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.exercise.Scenario.Mode;
@@ -77,8 +80,15 @@ class FireInjectTest {
     when(running.getId()).thenReturn("pi-1");
     when(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0042").active().list())
         .thenReturn(List.of(running));
+    when(warRoom.find("INC-2026-0042")).thenReturn(Optional.empty());
     ExerciseConduct conduct = new ExerciseConduct(store, scenarios, intake, mock(IncidentTeam.class),
         mock(Incidents.class), lifecycle, warRoom, runtime, mock(HistoryService.class), system);
+
+    // due at the start, before the incident's own process opened its war room: nothing happens, retried soon
+    assertThatThrownBy(() -> conduct.fireInject("EX-2026-0003", "everything"))
+        .isInstanceOf(ExerciseConduct.WarRoomNotYetOpen.class);
+    verifyNoInteractions(intake, lifecycle);
+    when(warRoom.find("INC-2026-0042")).thenReturn(Optional.of(new WarRoomRef("WR-7")));
 
     conduct.fireInject("EX-2026-0003", "everything");
 
