@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.irfoundation.engine.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -179,7 +180,7 @@ public class IncidentStore implements IncidentLifecycle {
             and not exists (select 1 from incident_team t where t.incident_id = i.id and t.principal_type = :type
               and t.principal_id = :principal and t.reason = :reason)""")
           .param("incident", incidentId).param("type", type.name()).param("principal", principal)
-          .param("reason", reason.name()).param("by", addedBy).param("at", utc(Instant.now()))
+          .param("reason", reason.name()).param("by", addedBy).param("at", utc(EngineClock.now()))
           .update() > 0;
     } catch (DuplicateKeyException concurrentAdd) {
       return false;
@@ -256,7 +257,7 @@ public class IncidentStore implements IncidentLifecycle {
     jdbc.sql("""
         insert into incident_event (incident_id, occurred_at, type, actor, detail)
         select id, :at, :type, :actor, :detail from incident where id = :id""")
-        .param("id", incidentId).param("at", utc(Instant.now())).param("type", type.name()).param("actor", actor)
+        .param("id", incidentId).param("at", utc(EngineClock.now())).param("type", type.name()).param("actor", actor)
         .param("detail", truncate(detail, 2000))
         .update();
   }
@@ -264,7 +265,7 @@ public class IncidentStore implements IncidentLifecycle {
   @Override
   public void close(String incidentId) {
     int closed = jdbc.sql("update incident set status = ?, closed_at = ? where id = ? and status <> ?")
-        .params(Incident.CLOSED, utc(Instant.now()), incidentId, Incident.CLOSED).update();
+        .params(Incident.CLOSED, utc(EngineClock.now()), incidentId, Incident.CLOSED).update();
     jdbc.sql("delete from open_fingerprint where incident_id = ?").param(incidentId).update();
     if (closed > 0) {
       recordEvent(incidentId, TimelineEvent.CLOSED, null, "Incident closed");
