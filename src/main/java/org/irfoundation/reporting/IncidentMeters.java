@@ -41,6 +41,9 @@ public class IncidentMeters {
   public static final String CONTAIN = "irf.incident.contain";
   public static final String RESOLVE = "irf.incident.resolve";
   public static final String DEADLINE = "irf.deadline";
+  /** Tags named as the incident's variables they carry. */
+  static final String TAG_SEVERITY = IncidentResponseApi.Decided.SEVERITY.name();
+  static final String TAG_CATEGORY = IncidentResponseApi.Inputs.CATEGORY.name();
 
   /** Deadline kinds with a name of their own; other tasks count under their task id. */
   static final Map<String, String> KINDS = Map.of(IncidentResponseApi.Elements.TASK_ACKNOWLEDGE,
@@ -103,7 +106,7 @@ public class IncidentMeters {
     incident(IncidentOfStep.of(execution)).ifPresent(incident -> {
       Duration took = Duration.between(incident.reportedAt(), EngineClock.now());
       afterCommit(() -> Timer.builder(timer).description("time from report, " + timer.substring(13))
-          .tag("severity", String.valueOf(incident.severity())).tag("category", String.valueOf(incident.category()))
+          .tag(TAG_SEVERITY, String.valueOf(incident.severity())).tag(TAG_CATEGORY, String.valueOf(incident.category()))
           .tag("exercise", String.valueOf(incidents.isExercise(incident.id())))
           .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
           .maximumExpectedValue(Duration.ofDays(60)).register(registry).record(took.isNegative() ? Duration.ZERO : took));

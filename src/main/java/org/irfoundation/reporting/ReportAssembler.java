@@ -68,8 +68,10 @@ class ReportAssembler {
     sections.orderedStream().forEach(section -> contribute(section, context).ifPresent(more::add));
     request.sections().forEach(section -> contribute(section, context).ifPresent(more::add));
     Instant now = history.now();
+    TimelineChart.Chart chart = TimelineRows.of(history, measured);
     return new ReportView(request.title(), request.kind().label(), incident.id(), ReportFormat.time(now), "UTC",
-        incidents.isExercise(incident.id()), summary(incident), TimelineChart.svg(TimelineRows.of(history, measured)),
+        incidents.isExercise(incident.id()), summary(incident), TimelineChart.svg(chart),
+        TimelineRows.firstHours(chart).map(TimelineChart::svg).orElse(null),
         measured.milestones().stream().filter(m -> HEADLINE.contains(m.key())).map(m -> row(m, now)).toList(),
         measured.milestones().stream().map(m -> row(m, now)).toList(),
         measured.deadlines().stream().map(m -> row(m, now)).toList(), measured.missed(),

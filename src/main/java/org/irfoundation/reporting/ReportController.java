@@ -52,11 +52,11 @@ public class ReportController {
 
   /** What the final report answer says about the stored report. */
   public record FinalView(String id, String incidentId, String kind, String title, String mediaType, long size,
-      String sha256, String createdAt, String createdBy) {
+      String sha256, String createdAt, String createdBy, boolean created) {
 
-    static FinalView of(StoredReport r) {
+    static FinalView of(StoredReport r, boolean created) {
       return new FinalView(r.id(), r.incidentId(), r.kind().name(), r.title(), r.mediaType(), r.size(), r.sha256(),
-          r.createdAt().toString(), r.createdBy());
+          r.createdAt().toString(), r.createdBy(), created);
     }
   }
 
@@ -85,13 +85,14 @@ public class ReportController {
 
   @PostMapping(path = "/final", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Store the final report (IR lead)",
-      description = "Renders the PDF and stores it once, with its SHA-256: 201. It is also stored when the incident"
-          + " closes. A final report is never rewritten: when there is one, 200 with it, unchanged.")
+      description = "Renders the PDF and stores it once, with its SHA-256 (created: true). It is also stored when the"
+          + " incident closes. A final report is never rewritten: when there is one, the answer is that one,"
+          + " unchanged (created: false).")
   public ResponseEntity<FinalView> storeFinal(@PathVariable String id, Authentication caller) {
     access.requireLead(id, caller.getName());
     Reports.Final result = reports.storeFinal(ReportRequest.incident(id), caller.getName());
-    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .header(SHA256_HEADER, result.report().sha256()).body(FinalView.of(result.report()));
+    return ResponseEntity.ok().header(SHA256_HEADER, result.report().sha256())
+        .body(FinalView.of(result.report(), result.created()));
   }
 
   static boolean wantsPdf(String accept) {

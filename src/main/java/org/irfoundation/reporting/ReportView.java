@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The report as its template reads it: every value already written for people (UTC times, durations). */
 public record ReportView(String title, String kind, String incidentId, String generated, String zone,
-    boolean exercise, Summary summary, String chart, List<MetricRow> headline, List<MetricRow> metrics, List<MetricRow> deadlines,
+    boolean exercise, Summary summary, String chart, String chartDetail, List<MetricRow> headline,
+    List<MetricRow> metrics, List<MetricRow> deadlines,
     long missed, List<EntryRow> decisions, List<EvidenceRow> evidence, CustodyRow custody,
     List<ObligationRow> obligations, List<EntryRow> notices, List<SectionRow> sections, List<EntryRow> timeline) {
 

@@ -20,14 +20,27 @@ public final class TimelineChart {
   /** One event: kind is one of {@link #KINDS}, its colour and legend. */
   public record Mark(Instant at, String label, String kind) {}
 
-  public record Chart(Instant from, Instant to, Instant now, List<Row> rows, List<Mark> marks) {}
+  /** {@code caption} says what span it shows (the whole incident, its first hours). */
+  public record Chart(Instant from, Instant to, Instant now, List<Row> rows, List<Mark> marks, String caption) {
+
+    public Chart(Instant from, Instant to, Instant now, List<Row> rows, List<Mark> marks) {
+      this(from, to, now, rows, marks, "Whole incident");
+    }
+
+    /** The same chart from its start to {@code until}: what began later is left out. */
+    public Chart until(Instant until, String caption) {
+      return new Chart(from, until, now != null && now.isAfter(until) ? null : now,
+          rows.stream().filter(r -> r.start() == null || !r.start().isAfter(until)).toList(),
+          marks.stream().filter(m -> !m.at().isAfter(until)).toList(), caption);
+    }
+  }
 
   static final String[][] KINDS = {{"decision", "#6a1b9a", "decision"}, {"notice", "#ef6c00", "notice sent"},
-      {"evidence", "#00838f", "evidence"}, {"severity", "#c62828", "severity raised"}, {"other", "#546e7a", "other"}};
+      {"evidence", "#00838f", "evidence"}, {"raise", "#c62828", "severity raised"}, {"other", "#546e7a", "other"}};
   static final int WIDTH = 1000;
   static final int LEFT = 210;
   static final int RIGHT = 30;
-  static final int TOP = 46;
+  static final int TOP = 52;
   static final int ROW = 30;
   static final String DONE = "#3b6ea8";
   static final String OPEN = "#a9c1dd";
@@ -50,7 +63,7 @@ public final class TimelineChart {
         .append("\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"12\">");
     svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
         .append("\" fill=\"#ffffff\"/>");
-    axis(svg, scale, height - 44);
+    axis(svg, scale, height - 44, chart.caption());
     int y = TOP;
     for (Row row : chart.rows()) {
       row(svg, scale, row, y, chart.now());
@@ -66,7 +79,7 @@ public final class TimelineChart {
     return svg.append("</svg>").toString();
   }
 
-  private static void axis(StringBuilder svg, Scale scale, int bottom) {
+  private static void axis(StringBuilder svg, Scale scale, int bottom, String caption) {
     long step = step(Duration.between(scale.from, scale.to).getSeconds());
     DateTimeFormatter format = DateTimeFormatter.ofPattern(step < 60 ? "HH:mm:ss"
         : step < 86400 && Duration.between(scale.from, scale.to).toHours() < 24 ? "HH:mm"
@@ -77,7 +90,8 @@ public final class TimelineChart {
       svg.append(line(x, TOP - 14, x, bottom, "#e0e0e0", "1", null));
       svg.append(text(x, TOP - 18, format.format(Instant.ofEpochSecond(t)), "11", "#424242", "middle"));
     }
-    svg.append(text(8, 16, "Time (UTC) from " + ReportFormat.time(scale.from), "12", "#424242", "start"));
+    svg.append(text(8, 13, caption + " \u00b7 time (UTC) from " + ReportFormat.time(scale.from), "12", "#424242",
+        "start"));
   }
 
   private static void row(StringBuilder svg, Scale scale, Row row, int y, Instant now) {

@@ -35,8 +35,8 @@ final class TimelineRows {
       Map.entry(TimelineEvent.FALSE_POSITIVE, "decision"), Map.entry(TimelineEvent.RESTRICTED, "decision"),
       Map.entry(TimelineEvent.NOTICE_SENT, "notice"), Map.entry(TimelineEvent.NOTIFICATION_FILED, "notice"),
       Map.entry(TimelineEvent.EVIDENCE_COLLECTED, "evidence"), Map.entry(TimelineEvent.EVIDENCE_MISMATCH, "evidence"),
-      Map.entry(TimelineEvent.LEGAL_HOLD_PLACED, "evidence"), Map.entry(TimelineEvent.SEVERITY_CHANGED, "severity"),
-      Map.entry(TimelineEvent.SEVERITY_RAISED, "severity"));
+      Map.entry(TimelineEvent.LEGAL_HOLD_PLACED, "evidence"), Map.entry(TimelineEvent.SEVERITY_CHANGED, "raise"),
+      Map.entry(TimelineEvent.SEVERITY_RAISED, "raise"));
 
   private TimelineRows() {}
 
@@ -94,6 +94,25 @@ final class TimelineRows {
       }
     }
     return new Chart(from, to, incident.isOpen() ? history.now() : null, rows, marks);
+  }
+
+  /**
+   * The first hours, when acknowledging, triage and containment are lost in a chart of days: up to the last of
+   * their ends and deadlines; empty when the whole chart shows them well enough.
+   */
+  static Optional<Chart> firstHours(Chart whole) {
+    List<String> phases = List.of("Acknowledge", "Triage", "Containment");
+    Instant end = whole.rows().stream().filter(r -> phases.contains(r.label()))
+        .flatMap(r -> Stream.of(r.end(), r.dueAt(), r.start())).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElse(null);
+    if (end == null) {
+      return Optional.empty();
+    }
+    Duration early = Duration.between(whole.from(), end);
+    if (early.isZero() || Duration.between(whole.from(), whole.to()).compareTo(early.multipliedBy(4)) < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(whole.until(end.plus(early.dividedBy(6)), "First " + ReportFormat.duration(early)));
   }
 
   private static Row phase(String label, Instant start, Milestone m) {

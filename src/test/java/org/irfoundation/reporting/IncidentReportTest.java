@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -67,6 +68,7 @@ class IncidentReportTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired ObjectMapper json;
+  @Autowired Reports reports;
 
   String incident;
   long offset;
@@ -169,7 +171,35 @@ class IncidentReportTest {
         JsonNode.class);
     assertThat(again.getStatusCode().value()).isEqualTo(200);
     assertThat(again.getBody().get("sha256").asText()).isEqualTo(hash);
+    assertThat(again.getBody().get("created").asBoolean()).isFalse();
     assertThat(again.getBody().get("createdBy")).isNull(); // stored by the closure itself
+  }
+
+  @Test
+  void aSimulationReportCarriesTheSectionsItIsGivenAndSurvivesOneThatFails() throws Exception {
+    ReportSection score = context -> Optional.of(new ReportSection.Content("Expectations and score",
+        "<p class=\"missed\">Acknowledge in time: " + context.metrics().milestone(IncidentMetrics.ACKNOWLEDGE)
+            .orElseThrow().outcome().label() + " (0 of 10 points)</p>"));
+    ReportSection broken = context -> {
+      throw new IllegalStateException("no scores");
+    };
+    ReportRequest request = ReportRequest.simulation(incident, "Simulation report: account takeover drill",
+        List.of(score, broken));
+    String html = reports.html(request);
+    assertThat(html).contains("Simulation report: account takeover drill", "Expectations and score",
+        "Acknowledge in time: missed (0 of 10 points)", "could not be produced");
+    Reports.Final first = reports.storeFinal(request, LEAD);
+    assertThat(first.created()).isTrue();
+    assertThat(first.report().kind()).isEqualTo(ReportRequest.Kind.SIMULATION);
+    try (var in = reports.open(first.report())) {
+      byte[] bytes = in.readAllBytes();
+      assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+          .isEqualTo(first.report().sha256());
+      assertThat(text(bytes)).contains("Expectations and score", "missed");
+    }
+    Reports.Final again = reports.storeFinal(request, LEAD);
+    assertThat(again.created()).isFalse();
+    assertThat(again.report()).isEqualTo(first.report());
   }
 
   @Test
