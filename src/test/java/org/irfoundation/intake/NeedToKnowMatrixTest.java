@@ -132,7 +132,9 @@ class NeedToKnowMatrixTest {
             a -> a == Access.NONE ? 404 : a.works() ? 201 : 403, false),
         new Endpoint("GET", base + "/custody/verify", id -> "/api/incidents/" + id + "/custody/verify", reads,
             false),
-        new Endpoint("GET", base + "/improvements", id -> "/api/incidents/" + id + "/improvements", reads, false));
+        new Endpoint("GET", base + "/improvements", id -> "/api/incidents/" + id + "/improvements", reads, false),
+        new Endpoint("GET", base + "/report", id -> "/api/incidents/" + id + "/report", reads, false),
+        new Endpoint("POST", base + "/report/final", id -> "/api/incidents/" + id + "/report/final", leads, true));
   }
 
   @Test
