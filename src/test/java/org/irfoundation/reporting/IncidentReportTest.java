@@ -147,6 +147,9 @@ class IncidentReportTest {
     assertThat(html).contains("1 target(s) missed");
     // the chart: the acknowledge bar past its deadline and the deadline drawn red
     assertThat(html).contains("due (missed)").contains("fill=\"#c62828\"");
+    // the review's lesson and the improvement action it became, with owner and due date
+    assertThat(html).contains("Lessons and improvement actions").contains("Page the IR lead, not the mailbox")
+        .contains("playbook-compromised-account").contains(LEAD);
   }
 
   @Test
@@ -237,7 +240,8 @@ class IncidentReportTest {
         .contains("irf_incident_resolve_seconds_count{" + tags + "}")
         .contains("irf_incident_acknowledge_seconds_bucket{" + tags)
         .contains("irf_deadline_total{exercise=\"false\",kind=\"acknowledge\",outcome=\"missed\"}")
-        .contains("irf_deadline_total{exercise=\"false\",kind=\"triage\",outcome=\"met\"}");
+        .contains("irf_deadline_total{exercise=\"false\",kind=\"triage\",outcome=\"met\"}")
+        .containsPattern("irf_improvement_open\\{exercise=\"false\"} [1-9]");
   }
 
   // --- the incident's steps
