@@ -21,6 +21,11 @@ public class ExerciseAccess {
     public NotFound(String id) {
       super("no exercise " + id);
     }
+
+    /** The exercise is there, what was asked of it is not (yet). */
+    public NotFound(String id, String what) {
+      super("exercise " + id + " " + what);
+    }
   }
 
   public static class NotAllowed extends RuntimeException {

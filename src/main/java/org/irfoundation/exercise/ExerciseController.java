@@ -2,11 +2,16 @@ package org.irfoundation.exercise;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.irfoundation.exercise.Scoring.Result;
+import org.irfoundation.reporting.ReportResponses;
+import org.irfoundation.reporting.StoredReport;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -29,12 +36,15 @@ public class ExerciseController {
   private final Scenarios scenarios;
   private final ExerciseAccess access;
   private final ExerciseResults results;
+  private final ExerciseReports reports;
 
-  public ExerciseController(Exercises exercises, Scenarios scenarios, ExerciseAccess access, ExerciseResults results) {
+  public ExerciseController(Exercises exercises, Scenarios scenarios, ExerciseAccess access, ExerciseResults results,
+      ExerciseReports reports) {
     this.exercises = exercises;
     this.scenarios = scenarios;
     this.access = access;
     this.results = results;
+    this.reports = reports;
   }
 
   public record ScenarioView(String id, String title, String summary, String playbook, String duration,
@@ -89,6 +99,33 @@ public class ExerciseController {
           + " compression.")
   public ExerciseView get(@PathVariable String id, Authentication caller) {
     return view(access.readable(id, caller.getName()));
+  }
+
+  @GetMapping(path = "/api/exercises/{id}/report")
+  @Operation(summary = "The simulation report: the incident as the exercise played it, with expectations and score",
+      description = "text/html (default) or application/pdf by the Accept header. final=true: the PDF stored when the"
+          + " exercise was scored, exactly as stored, with its SHA-256 in X-Content-SHA256 and Repr-Digest; 404"
+          + " until then.")
+  public ResponseEntity<byte[]> report(@PathVariable String id,
+      @RequestParam(name = "final", defaultValue = "false") boolean stored,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller)
+      throws IOException {
+    Exercise exercise = access.readable(id, caller.getName());
+    if (stored) {
+      StoredReport report = reports.stored(exercise).orElseThrow(() -> new ExerciseAccess.NotFound(id,
+          "has no final simulation report yet: it is stored when the exercise is scored"));
+      try (InputStream in = reports.open(report)) {
+        return ReportResponses.pdf(id, in.readAllBytes(), report.sha256());
+      }
+    }
+    if (exercise.incidentId() == null) {
+      throw new ExerciseAccess.NotFound(id, "has not reported its incident yet");
+    }
+    if (ReportResponses.wantsPdf(accept)) {
+      byte[] pdf = reports.pdf(exercise);
+      return ReportResponses.pdf(id, pdf, ReportResponses.sha256(pdf));
+    }
+    return ReportResponses.html(reports.html(exercise));
   }
 
   private ExerciseView view(Exercise e) {

@@ -3,10 +3,11 @@ package org.irfoundation.exercise;
 import org.irfoundation.engine.EngineClock;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.TimelineEvent;
+import org.irfoundation.reporting.StoredReport;
 import org.irfoundation.response.ImprovementActions;
 import org.springframework.stereotype.Service;
 
-/** The end of an exercise: recorded as ended, scored, the score on the incident's timeline. */
+/** The end of an exercise: scored, the score on the incident's timeline, the simulation report stored. */
 @Service
 public class ExerciseResults {
 
@@ -15,22 +16,25 @@ public class ExerciseResults {
   private final Scoring scoring;
   private final IncidentLifecycle lifecycle;
   private final ImprovementActions improvements;
+  private final ExerciseReports reports;
 
   public ExerciseResults(Exercises exercises, ExerciseStore store, Scoring scoring, IncidentLifecycle lifecycle,
-      ImprovementActions improvements) {
+      ImprovementActions improvements, ExerciseReports reports) {
     this.exercises = exercises;
     this.store = store;
     this.scoring = scoring;
     this.lifecycle = lifecycle;
     this.improvements = improvements;
+    this.reports = reports;
   }
 
   public Scoring.Score finish(String exerciseId) {
     store.ended(exerciseId, EngineClock.now());
     Exercise exercise = exercises.find(exerciseId).orElseThrow();
     Scoring.Score score = scoring.score(exercise, exercises.scenarioOf(exercise));
-    if (exercise.incidentId() != null) {
+    if (exercise.incidentId() != null && reports.stored(exercise).isEmpty()) {
       lifecycle.recordEvent(exercise.incidentId(), TimelineEvent.EXERCISE_SCORED, null, score.summary());
+      reports.storeFinal(exercise); // the last step: a retried job finds the report and records nothing twice
     }
     return score;
   }
@@ -41,7 +45,7 @@ public class ExerciseResults {
 
   /** The stored simulation report's SHA-256, null until stored. */
   public String reportSha256(Exercise exercise) {
-    return null;
+    return reports.stored(exercise).map(StoredReport::sha256).orElse(null);
   }
 
   /** The lessons the exercise's review recorded (improvement actions of its incident). */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.irfoundation.engine.TimerCompression;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.Obligation;
@@ -18,6 +19,7 @@ import org.irfoundation.reporting.IncidentHistory.Snapshot;
 import org.irfoundation.response.CompromisedAccountPlaybookApi;
 import org.irfoundation.response.DataBreachApi;
 import org.irfoundation.response.MalwareRansomwarePlaybookApi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,46 +62,62 @@ public class IncidentMetrics {
 
   private final TaskDeadlines taskDeadlines;
   private final ReportingProperties targets;
+  private final ObjectProvider<TimerCompression.Factor> compression;
 
-  public IncidentMetrics(TaskDeadlines taskDeadlines, ReportingProperties targets) {
+  public IncidentMetrics(TaskDeadlines taskDeadlines, ReportingProperties targets,
+      ObjectProvider<TimerCompression.Factor> compression) {
     this.taskDeadlines = taskDeadlines;
     this.targets = targets;
+    this.compression = compression;
+  }
+
+  /**
+   * A deadline as the incident's clock runs: an exercise's runs {@code factor} times faster (its timers fire that much
+   * sooner), so a deadline {@code due - from} after {@code from} falls that much sooner too; real incidents: as is.
+   */
+  private static Instant compressed(Instant from, Instant due, int factor) {
+    return factor <= 1 || from == null || due == null || !due.isAfter(from) ? due
+        : from.plus(Duration.between(from, due).dividedBy(factor));
   }
 
   public Metrics of(Snapshot history) {
     Incident incident = history.incident();
     Instant reported = incident.reportedAt();
     Instant now = history.now();
+    TimerCompression.Factor known = compression.getIfAvailable();
+    int f = known == null ? 1 : known.of(incident.id());
     List<Milestone> milestones = new ArrayList<>();
     Set<String> covered = new HashSet<>();
     task(history, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE).ifPresent(ack -> {
       covered.add(ack.getId());
-      Instant due = due(history, ack).orElse(null);
+      Instant due = compressed(instant(ack.getStartTime()), due(history, ack).orElse(null), f);
       milestones.add(milestone(ACKNOWLEDGE, "Acknowledged", reported, ended(ack), due,
           target(history, IncidentResponseApi.Decided.ACKNOWLEDGE_SLA.name(), "acknowledge SLA"), now));
     });
     TRIAGE_TASKS.stream().flatMap(key -> task(history, key).stream()).findFirst().ifPresent(triage -> {
       covered.add(triage.getId());
-      Instant due = due(history, triage).orElse(null);
+      Instant due = compressed(instant(triage.getStartTime()), due(history, triage).orElse(null), f);
       milestones.add(milestone(TRIAGE, "Triaged", reported, ended(triage), due,
           due == null ? null : "playbook: by " + ReportFormat.time(due), now));
     });
     Optional<Duration> containTarget = targets.containTarget(incident.severity());
     milestones.add(milestone(CONTAIN, "Contained", reported, contained(history).orElse(null),
-        containTarget.map(reported::plus).orElse(null),
+        compressed(reported, containTarget.map(reported::plus).orElse(null), f),
         containTarget.map(d -> ReportFormat.duration(d) + " (" + incident.severity() + ")").orElse(null), now));
     task(history, DataBreachApi.Elements.TASK_CONFIRM_DPO_NOTICE).ifPresent(dpo -> {
       covered.add(dpo.getId());
-      milestones.add(milestone(DPO_NOTICE, "DPO notified", reported, ended(dpo), due(history, dpo).orElse(null),
+      milestones.add(milestone(DPO_NOTICE, "DPO notified", reported, ended(dpo),
+          compressed(instant(dpo.getStartTime()), due(history, dpo).orElse(null), f),
           "DPO within " + ReportFormat.duration(DataBreachApi.DPO_NOTICE_WITHIN) + " of awareness", now));
     });
     for (Obligation obligation : history.obligations()) {
       if (obligation.status() == Obligation.Status.NOT_TRIGGERED) {
         continue;
       }
-      Instant due = obligation.dueOrWorstCase();
+      Instant clockStart = obligation.clockStartedAt() != null ? obligation.clockStartedAt() : reported;
+      Instant due = compressed(clockStart, obligation.dueOrWorstCase(), f);
       milestones.add(new Milestone(NOTICE + obligation.code(), obligation.regulation() + " notice",
-          obligation.clockStartedAt() != null ? obligation.clockStartedAt() : reported, obligation.filedAt(), due,
+          clockStart, obligation.filedAt(), due,
           obligation.deadline() == null ? null : "legal deadline " + ReportFormat.durationText(obligation.deadline()),
           Outcome.of(obligation.filedAt(), due, now)));
     }
@@ -112,19 +130,20 @@ public class IncidentMetrics {
         .stream().map(IncidentMetrics::ended).filter(java.util.Objects::nonNull).findFirst()
         .orElse(incident.closedAt());
     milestones.add(milestone(CLOSE, "Closed", reported, closed,
-        closeTarget.map(reported::plus).orElse(null),
+        compressed(reported, closeTarget.map(reported::plus).orElse(null), f),
         closeTarget.map(d -> ReportFormat.duration(d) + " (" + incident.severity() + ")").orElse(null), now));
-    return new Metrics(milestones, otherDeadlines(history, covered));
+    return new Metrics(milestones, otherDeadlines(history, covered, f));
   }
 
   /** Every other user task of the incident that had a deadline, in the order they were created. */
-  private List<Milestone> otherDeadlines(Snapshot history, Set<String> covered) {
+  private List<Milestone> otherDeadlines(Snapshot history, Set<String> covered, int f) {
     List<Milestone> deadlines = new ArrayList<>();
     for (HistoricTaskInstance task : history.tasks()) {
       if (covered.contains(task.getId())) {
         continue;
       }
-      due(history, task).ifPresent(due -> deadlines.add(new Milestone(TASK + task.getTaskDefinitionKey(),
+      due(history, task).map(due -> compressed(instant(task.getStartTime()), due, f))
+          .ifPresent(due -> deadlines.add(new Milestone(TASK + task.getTaskDefinitionKey(),
           task.getName(), instant(task.getStartTime()), ended(task), due, "by " + ReportFormat.time(due),
           Outcome.of(ended(task), due, history.now()))));
     }

@@ -5,13 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import org.irfoundation.incident.Access;
 import org.irfoundation.incident.IncidentAccess;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,9 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportController {
 
   /** The SHA-256 of the bytes sent, hex (as the evidence API writes hashes). */
-  public static final String SHA256_HEADER = "X-Content-SHA256";
+  public static final String SHA256_HEADER = ReportResponses.SHA256_HEADER;
   /** RFC 9530: the same hash, base64. */
-  public static final String DIGEST_HEADER = "Repr-Digest";
+  public static final String DIGEST_HEADER = ReportResponses.DIGEST_HEADER;
 
   private final Reports reports;
   private final IncidentAccess access;
@@ -72,15 +67,14 @@ public class ReportController {
     if (stored) {
       StoredReport report = reports.finalReport(id, ReportRequest.Kind.INCIDENT)
           .orElseThrow(() -> new NoFinalReport(id));
-      return pdf(id, read(report), report.sha256());
+      return ReportResponses.pdf(id, read(report), report.sha256());
     }
     ReportRequest request = ReportRequest.incident(id);
-    if (wantsPdf(accept)) {
+    if (ReportResponses.wantsPdf(accept)) {
       byte[] pdf = reports.pdf(request);
-      return pdf(id, pdf, sha256(pdf));
+      return ReportResponses.pdf(id, pdf, ReportResponses.sha256(pdf));
     }
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .body(reports.html(request).getBytes(StandardCharsets.UTF_8));
+    return ReportResponses.html(reports.html(request));
   }
 
   @PostMapping(path = "/final", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,45 +89,11 @@ public class ReportController {
         .body(FinalView.of(result.report(), result.created()));
   }
 
-  static boolean wantsPdf(String accept) {
-    if (accept == null) {
-      return false;
-    }
-    List<MediaType> types = MediaType.parseMediaTypes(accept);
-    MediaType.sortBySpecificityAndQuality(types);
-    for (MediaType type : types) {
-      if (type.isCompatibleWith(MediaType.APPLICATION_PDF) && !type.isWildcardType()) {
-        return true;
-      }
-      if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static ResponseEntity<byte[]> pdf(String id, byte[] bytes, String sha256) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(id + "-report.pdf").build()
-            .toString())
-        .header(SHA256_HEADER, sha256)
-        .header(DIGEST_HEADER, "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":")
-        .body(bytes);
-  }
-
   private byte[] read(StoredReport report) {
     try (InputStream in = reports.open(report)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("the final report of " + report.incidentId() + " cannot be read", e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

@@ -3,7 +3,9 @@ package org.irfoundation.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,7 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -67,7 +76,8 @@ class ExerciseEndToEndTest {
 
   @BeforeAll
   void users() {
-    Map<String, String> groups = Map.of(LEAD, "ir-lead", "xr.analyst", "ir-analyst", "xr.dpo", "privacy-officer");
+    Map<String, String> groups = Map.of(LEAD, "ir-lead", "xr.analyst", "ir-analyst", "xr.dpo", "privacy-officer",
+        "xr.outsider", "ir-analyst");
     groups.forEach((id, group) -> {
       User user = identityService.newUser(id);
       user.setPassword(PASSWORD);
@@ -137,7 +147,7 @@ class ExerciseEndToEndTest {
   }
 
   @Test
-  void customerDataBreachDpoToldLateAndTheGdprNoticeNeverApproved() {
+  void customerDataBreachDpoToldLateAndTheGdprNoticeNeverApproved() throws Exception {
     start("customer-data-breach", "TABLETOP", 24); // 72 h in 3 h
     at(Duration.ofMinutes(1)); // 24 min
     complete("Task_Acknowledge", Map.of("ownershipTaken", true));
@@ -149,10 +159,38 @@ class ExerciseEndToEndTest {
         Map.entry("dpo-told", Outcome.LATE), Map.entry("scoped", Outcome.NOT_DONE),
         Map.entry("notification-decided", Outcome.NOT_DONE), Map.entry("notice-ready", Outcome.NOT_DONE));
     assertThat(score.points()).isEqualTo(10);
+
+    // the simulation report shows the late DPO notice in red, in scenario time, and the playbook's DPO hour missed
+    String html = rest.withBasicAuth(LEAD, PASSWORD).getForObject("/api/exercises/" + exerciseId + "/report",
+        String.class);
+    assertThat(html).contains("Simulation report: Customer database exposed on a public bucket (" + exerciseId + ")")
+        .contains("Expectations and score").contains("time compressed 24x").contains("Score: 10/100 points (10 %)");
+    assertThat(row(html, "The DPO&#39;s notice is confirmed within the hour")).contains("class=\"missed\"")
+        .contains("missed (late)").contains("<td>1 h</td>").contains("<td>2 h</td>");
+    assertThat(row(html, "DPO notified")).contains("missed");
+    HttpHeaders pdfPlease = new HttpHeaders();
+    pdfPlease.setAccept(List.of(MediaType.APPLICATION_PDF));
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth(LEAD, PASSWORD).exchange("/api/exercises/" + exerciseId
+        + "/report", HttpMethod.GET, new HttpEntity<>(pdfPlease), byte[].class);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Expectations and score", "missed (late)",
+          "Timeline of events", "access-logs: The access logs show downloads", "DPO notified");
+    }
+    // someone outside the exercise does not learn it exists
+    assertThat(rest.withBasicAuth("xr.outsider", PASSWORD).getForEntity("/api/exercises/" + exerciseId + "/report",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /** The table row of the HTML that holds {@code text}. */
+  private static String row(String html, String text) {
+    int at = html.indexOf(text);
+    assertThat(at).as(text).isNotNegative();
+    return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
   }
 
   @Test
-  void ransomwareBecomesADataBreachWhenTheLeakSiteInjectArrives() {
+  void ransomwareBecomesADataBreachWhenTheLeakSiteInjectArrives() throws Exception {
     start("ransomware-to-data-breach", "TABLETOP", 12);
     complete("Task_Acknowledge", Map.of("ownershipTaken", true));
     at(Duration.ofMinutes(1)); // 12 min
@@ -193,6 +231,15 @@ class ExerciseEndToEndTest {
     assertThat(results.lessons(ended)).isEqualTo(1);
     assertThat(results.lessonsWithoutOwner(ended)).isZero();
     assertThat(improvements.pendingFor("playbook-data-breach")).contains("Watch the leak sites").contains("[exercise]");
+    // the simulation report was stored when it was scored, and is served exactly so
+    ResponseEntity<byte[]> stored = rest.withBasicAuth(LEAD, PASSWORD).getForEntity("/api/exercises/" + exerciseId
+        + "/report?final=true", byte[].class);
+    assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(stored.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(results.reportSha256(ended))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored.getBody())));
+    try (PDDocument document = Loader.loadPDF(stored.getBody())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Watch the leak sites", "Expectations and score");
+    }
   }
 
   // ------------------------------------------------------------------ driving the exercise
