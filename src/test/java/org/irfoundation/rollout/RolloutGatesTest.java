@@ -80,8 +80,9 @@ class RolloutGatesTest {
 
       String facilitator = user("facilitator");
       team.name(rollout.id(), Map.of("tabletop-facilitator", List.of(facilitator)));
-      assertThat(metric(teamGate.measure(rollout), "Every role the RACI routes work to has a member").reason())
-          .doesNotContain("tabletop-facilitator");
+      // other roles may still lack members (or not, as the shared context's other tests left it): this one does not
+      GateMetric after = metric(teamGate.measure(rollout), "Every role the RACI routes work to has a member");
+      assertThat(after.met() || !after.reason().contains("tabletop-facilitator")).as(after.toString()).isTrue();
     } finally {
       deploy("raci.dmn", raci); // the RACI as the app ships it, again the latest
     }
