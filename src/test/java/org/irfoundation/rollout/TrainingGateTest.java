@@ -81,7 +81,9 @@ class TrainingGateTest {
     // a certificate whose recorded hash is not that of its bytes
     Deliverable other = deliverables.store(rollout.id(), 3, "Training certificate: " + OPS, "x.pdf",
         "application/pdf", new ByteArrayInputStream("not the certificate".getBytes()), "test");
-    Deliverable forged = new Deliverable("0" + other.id().substring(1), rollout.id(), 3, other.name(),
+    // another id (a UUID that starts with 0 already must not collide with itself: 1 in 16)
+    String forgedId = (other.id().startsWith("0") ? "1" : "0") + other.id().substring(1);
+    Deliverable forged = new Deliverable(forgedId, rollout.id(), 3, other.name(),
         other.fileName(), other.contentType(), other.location(), other.size(), "0".repeat(64), other.createdAt(),
         other.createdBy());
     rollouts.deliverable(forged);
