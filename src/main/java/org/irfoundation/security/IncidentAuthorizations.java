@@ -25,6 +25,8 @@ import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.Roles;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The Camunda authorizations of an incident's process instances follow its need-to-know rule, so Cockpit and the
@@ -42,6 +44,9 @@ public class IncidentAuthorizations implements ProcessInstanceStartListener {
 
   static final List<Grant> GRANTS = List.of(new Grant(Resources.PROCESS_INSTANCE, Permissions.READ),
       new Grant(Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ));
+
+  /** The transaction's resource: the grants it saved (see {@link #savedInThisTransaction}). */
+  private static final Object SAVED = IncidentAuthorizations.class.getName() + ".saved";
 
   /** A group or user that gets the grants. */
   record Principal(boolean group, String id) {}
@@ -101,8 +106,33 @@ public class IncidentAuthorizations implements ProcessInstanceStartListener {
     return readers;
   }
 
+  /**
+   * The grants this transaction has saved: inside one engine command (a job that starts two instances or changes the
+   * team twice) they are flushed only at its end, so a second look at the database does not see the first's.
+   */
+  private static Set<String> savedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashSet<>();
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> saved = (Set<String>) TransactionSynchronizationManager.getResource(SAVED);
+    if (saved == null) {
+      Set<String> fresh = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(SAVED, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(SAVED);
+        }
+      });
+      saved = fresh;
+    }
+    return saved;
+  }
+
   private void apply(Incident incident, List<String> instances) {
     Set<Principal> readers = readers(incident);
+    Set<String> saved = savedInThisTransaction();
     for (String instance : instances) {
       for (Grant grant : GRANTS) {
         Set<Principal> granted = new HashSet<>();
@@ -119,6 +149,9 @@ public class IncidentAuthorizations implements ProcessInstanceStartListener {
         List<Principal> missing = new ArrayList<>(readers);
         missing.removeAll(granted);
         for (Principal principal : missing) {
+          if (!saved.add(grant.resource().resourceName() + "|" + instance + "|" + principal)) {
+            continue; // saved already in this transaction, not flushed yet
+          }
           Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
           if (principal.group()) {
             authorization.setGroupId(principal.id());

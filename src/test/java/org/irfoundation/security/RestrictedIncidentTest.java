@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.RestrictedTasks;
 import org.irfoundation.incident.Roles;
 import org.irfoundation.incident.TimelineEvent;
@@ -57,6 +60,8 @@ class RestrictedIncidentTest {
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired IncidentTeam team;
+  @Autowired ProcessEngine processEngine;
 
   String restricted;
   String ordinary;
@@ -117,6 +122,28 @@ class RestrictedIncidentTest {
     assertThat(engine(NAMED, "/process-instance?businessKey=" + restricted)).isEmpty();
     assertThat(timeline(restricted)).contains(TimelineEvent.RESTRICTED.name(), TimelineEvent.TEAM_MEMBER_ADDED.name(),
         TimelineEvent.TEAM_MEMBER_REMOVED.name());
+  }
+
+  @Test
+  void twoTeamChangesInOneTransactionGrantEachReaderOnce() {
+    // as a review's two lessons starting two improvement actions in one job: each change grants before either flushes
+    String incident = report("Two changes at once", false);
+    runJobsOf(incident);
+    // inside one engine command, as a job runs: the engine flushes the grants only at its end
+    ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(commandContext -> {
+          team.name(incident, NAMED, IrSpringBootTest.ADMIN);
+          team.name(incident, ANALYST, IrSpringBootTest.ADMIN);
+          return null;
+        });
+    assertThat(engine(NAMED, "/process-instance?businessKey=" + incident)).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from act_ru_authorization where resource_id_ = ? and user_id_ = ?")
+        .params(incidentInstance(incident), NAMED).query(Long.class).single()).isEqualTo(2); // instance, history
+  }
+
+  private String incidentInstance(String incident) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident)
+        .processDefinitionKey("incident-response").singleResult().getId();
   }
 
   @Test
