@@ -75,17 +75,22 @@ public class IncidentMetrics {
    * A deadline as the incident's clock runs: an exercise's runs {@code factor} times faster (its timers fire that much
    * sooner), so a deadline {@code due - from} after {@code from} falls that much sooner too; real incidents: as is.
    */
-  private static Instant compressed(Instant from, Instant due, int factor) {
+  static Instant compressed(Instant from, Instant due, int factor) {
     return factor <= 1 || from == null || due == null || !due.isAfter(from) ? due
         : from.plus(Duration.between(from, due).dividedBy(factor));
+  }
+
+  /** How much faster the incident's clock runs: an exercise's time compression, 1 for real incidents. */
+  public int compressionOf(String incidentId) {
+    TimerCompression.Factor known = compression.getIfAvailable();
+    return known == null ? 1 : Math.max(1, known.of(incidentId));
   }
 
   public Metrics of(Snapshot history) {
     Incident incident = history.incident();
     Instant reported = incident.reportedAt();
     Instant now = history.now();
-    TimerCompression.Factor known = compression.getIfAvailable();
-    int f = known == null ? 1 : known.of(incident.id());
+    int f = compressionOf(incident.id());
     List<Milestone> milestones = new ArrayList<>();
     Set<String> covered = new HashSet<>();
     task(history, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE).ifPresent(ack -> {

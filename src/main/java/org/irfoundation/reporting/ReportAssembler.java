@@ -68,15 +68,16 @@ class ReportAssembler {
     sections.orderedStream().forEach(section -> contribute(section, context).ifPresent(more::add));
     request.sections().forEach(section -> contribute(section, context).ifPresent(more::add));
     Instant now = history.now();
+    int f = metrics.compressionOf(incident.id());
     TimelineChart.Chart chart = TimelineRows.of(history, measured);
     return new ReportView(request.title(), request.kind().label(), incident.id(), ReportFormat.time(now), "UTC",
         incidents.isExercise(incident.id()), summary(incident), TimelineChart.svg(chart),
         TimelineRows.firstHours(chart).map(TimelineChart::svg).orElse(null),
-        measured.milestones().stream().filter(m -> HEADLINE.contains(m.key())).map(m -> row(m, now)).toList(),
-        measured.milestones().stream().map(m -> row(m, now)).toList(),
-        measured.deadlines().stream().map(m -> row(m, now)).toList(), measured.missed(),
+        measured.milestones().stream().filter(m -> HEADLINE.contains(m.key())).map(m -> row(m, now, f)).toList(),
+        measured.milestones().stream().map(m -> row(m, now, f)).toList(),
+        measured.deadlines().stream().map(m -> row(m, now, f)).toList(), measured.missed(),
         entries(history.timeline(), DECISIONS), evidence.items(incident.id()), evidence.chain(incident.id()),
-        history.obligations().stream().map(o -> obligation(o, now)).toList(),
+        history.obligations().stream().map(o -> obligation(o, now, f)).toList(),
         entries(history.timeline(), NOTICES), more, entries(history.timeline(), EnumSet.allOf(TimelineEvent.class)));
   }
 
@@ -92,12 +93,23 @@ class ReportAssembler {
   }
 
   static MetricRow row(Milestone m, Instant now) {
+    return row(m, now, 1);
+  }
+
+  /**
+   * A milestone for people; an exercise compressed {@code f} times tells its durations in scenario time (the clock's
+   * times {@code f}), as its scenario and its targets are written.
+   */
+  static MetricRow row(Milestone m, Instant now, int f) {
     String margin = "";
+    String scenario = f > 1 ? " of scenario time" : "";
     if (m.margin(now) != null && m.outcome() != Outcome.PENDING) {
-      margin = (m.margin(now).isNegative() ? "late by " : "with ") + ReportFormat.duration(m.margin(now).abs())
-          + (m.margin(now).isNegative() ? "" : " to spare");
+      margin = (m.margin(now).isNegative() ? "late by " : "with ")
+          + ReportFormat.duration(m.margin(now).abs().multipliedBy(f)) + (m.margin(now).isNegative() ? "" : " to spare")
+          + scenario;
     }
-    return new MetricRow(m.name(), ReportFormat.time(m.reachedAt()), ReportFormat.duration(m.took()),
+    return new MetricRow(m.name(), ReportFormat.time(m.reachedAt()),
+        m.took() == null ? ReportFormat.duration(null) : ReportFormat.duration(m.took().multipliedBy(f)) + scenario,
         m.target() == null ? "" : m.target(), ReportFormat.time(m.dueAt()), m.outcome().label(), css(m.outcome()),
         margin);
   }
@@ -106,14 +118,15 @@ class ReportAssembler {
     return outcome.missed() ? "missed" : outcome == Outcome.MET ? "met" : "pending";
   }
 
-  private static ObligationRow obligation(Obligation o, Instant now) {
+  private static ObligationRow obligation(Obligation o, Instant now, int f) {
+    Instant due = IncidentMetrics.compressed(o.clockStartedAt(), o.dueOrWorstCase(), f);
     Outcome outcome = o.status() == Obligation.Status.NOT_TRIGGERED ? Outcome.NO_TARGET
-        : Outcome.of(o.filedAt(), o.dueOrWorstCase(), now);
+        : Outcome.of(o.filedAt(), due, now);
     String status = o.status() == Obligation.Status.NOT_TRIGGERED
         ? "does not apply" + (o.closedReason() != null ? ": " + o.closedReason()
             : o.determinationReasons() != null ? ": " + o.determinationReasons() : "")
         : o.status().name().toLowerCase().replace('_', ' ');
-    return new ObligationRow(o.regulation(), o.recipient(), status, ReportFormat.time(o.dueOrWorstCase()),
+    return new ObligationRow(o.regulation(), o.recipient(), status, ReportFormat.time(due),
         ReportFormat.time(o.filedAt()), o.filingReference(),
         o.status() == Obligation.Status.NOT_TRIGGERED ? "" : outcome.label(), css(outcome));
   }
