@@ -66,7 +66,10 @@ class ReportAssembler {
     ReportContext context = new ReportContext(request, history, measured);
     List<SectionRow> more = new ArrayList<>();
     sections.orderedStream().forEach(section -> contribute(section, context).ifPresent(more::add));
-    request.sections().forEach(section -> contribute(section, context).ifPresent(more::add));
+    // a simulation report's own sections (the exercise's score) lead, right under the headline figures
+    List<SectionRow> leading = new ArrayList<>();
+    request.sections().forEach(section -> contribute(section, context)
+        .ifPresent(request.kind() == ReportRequest.Kind.SIMULATION ? leading::add : more::add));
     Instant now = history.now();
     int f = metrics.compressionOf(incident.id());
     TimelineChart.Chart chart = TimelineRows.of(history, measured);
@@ -78,7 +81,7 @@ class ReportAssembler {
         measured.deadlines().stream().map(m -> row(m, now, f)).toList(), measured.missed(),
         entries(history.timeline(), DECISIONS), evidence.items(incident.id()), evidence.chain(incident.id()),
         history.obligations().stream().map(o -> obligation(o, now, f)).toList(),
-        entries(history.timeline(), NOTICES), more, entries(history.timeline(), EnumSet.allOf(TimelineEvent.class)));
+        entries(history.timeline(), NOTICES), leading, more, entries(history.timeline(), EnumSet.allOf(TimelineEvent.class)));
   }
 
   private Summary summary(Incident incident) {
@@ -102,7 +105,7 @@ class ReportAssembler {
    */
   static MetricRow row(Milestone m, Instant now, int f) {
     String margin = "";
-    String scenario = f > 1 ? " of scenario time" : "";
+    String scenario = f > 1 ? " (scenario)" : "";
     if (m.margin(now) != null && m.outcome() != Outcome.PENDING) {
       margin = (m.margin(now).isNegative() ? "late by " : "with ")
           + ReportFormat.duration(m.margin(now).abs().multipliedBy(f)) + (m.margin(now).isNegative() ? "" : " to spare")

@@ -7,7 +7,8 @@ public record ReportView(String title, String kind, String incidentId, String ge
     boolean exercise, Summary summary, String chart, String chartDetail, List<MetricRow> headline,
     List<MetricRow> metrics, List<MetricRow> deadlines,
     long missed, List<EntryRow> decisions, List<EvidenceRow> evidence, CustodyRow custody,
-    List<ObligationRow> obligations, List<EntryRow> notices, List<SectionRow> sections, List<EntryRow> timeline) {
+    List<ObligationRow> obligations, List<EntryRow> notices, List<SectionRow> leading, List<SectionRow> sections,
+    List<EntryRow> timeline) {
 
   public record Summary(String title, String category, String severity, String playbook, String status,
       String team, String detected, String reported, String closed, String description, boolean restricted) {}

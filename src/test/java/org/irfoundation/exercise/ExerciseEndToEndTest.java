@@ -170,7 +170,7 @@ class ExerciseEndToEndTest {
     assertThat(row(html, "DPO notified")).contains("missed");
     // the incident's own metrics in scenario time too: acknowledged 1 min after the start = 24 min of the scenario,
     // past the P1 acknowledge SLA of 15 min, which ran 24 times faster as well
-    assertThat(row(html, "<td class=\"name\">Acknowledged</td>")).contains("24 min of scenario time").contains("missed");
+    assertThat(row(html, "<td class=\"name\">Acknowledged</td>")).contains("24 min (scenario)").contains("missed");
     HttpHeaders pdfPlease = new HttpHeaders();
     pdfPlease.setAccept(List.of(MediaType.APPLICATION_PDF));
     ResponseEntity<byte[]> pdf = rest.withBasicAuth(LEAD, PASSWORD).exchange("/api/exercises/" + exerciseId

@@ -120,6 +120,7 @@ class SampleReportTest {
             new ObligationRow("GDPR Art. 34", "Data subjects", "does not apply: no high risk", "", "", "", "",
                 "pending")),
         List.of(new EntryRow("2026-11-28 03:00", "notice sent", "process", "ENGAGED to ir-lead, ir-analyst")),
+        List.of(),
         List.of(new SectionRow("Lessons and improvement actions",
             "<p>Triage started late at night: page the on-call analyst, not the shared mailbox.</p>")),
         List.of(new EntryRow("2026-11-28 02:55", "reported", "siem", "Reported by EDR")));
