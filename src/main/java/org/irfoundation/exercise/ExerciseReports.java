@@ -48,6 +48,10 @@ public class ExerciseReports {
       boolean compressed, String playbook, List<String> objectives, List<Row> rows, String score, int percent,
       boolean belowHalf) {
 
+    public long missedCount() {
+      return rows.stream().filter(Row::missed).count();
+    }
+
     public boolean hasObjectives() {
       return !objectives.isEmpty();
     }
