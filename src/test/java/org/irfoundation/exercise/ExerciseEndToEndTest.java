@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,11 @@ import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEntry;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.response.ImprovementActions;
+import org.irfoundation.rollout.Deliverables;
+import org.irfoundation.rollout.GateMetric;
+import org.irfoundation.rollout.Rollout;
+import org.irfoundation.rollout.RolloutStore;
+import org.irfoundation.rollout.WeekGate;
 import org.irfoundation.response.PostIncidentReviewApi;
 import org.irfoundation.testing.IncidentJobs;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +63,7 @@ class ExerciseEndToEndTest {
 
   static final String PASSWORD = "Rehearsal-Pw-2026!";
   static final String LEAD = "xr.lead";
+  static final String ROLLOUT = "RO-2026-0777";
   static final List<String> PARTICIPANTS = List.of(LEAD, "xr.analyst", "xr.dpo");
 
   @Autowired TestRestTemplate rest;
@@ -68,6 +75,9 @@ class ExerciseEndToEndTest {
   @Autowired Exercises exercises;
   @Autowired ExerciseResults results;
   @Autowired ImprovementActions improvements;
+  @Autowired RolloutStore rolloutStore;
+  @Autowired Deliverables deliverables;
+  @Autowired List<WeekGate> gates;
 
   Instant t0;
   String exerciseId;
@@ -194,7 +204,12 @@ class ExerciseEndToEndTest {
 
   @Test
   void ransomwareBecomesADataBreachWhenTheLeakSiteInjectArrives() throws Exception {
-    start("ransomware-to-data-breach", "TABLETOP", 12);
+    // the rollout's week-7/8 simulation
+    rolloutStore.insert(new Rollout(ROLLOUT, "Acme", LEAD, LEAD, LocalDate.of(2026, 10, 5), null, Instant.now(), LEAD));
+    assertThat(gate(7).measure(rollout())).extracting(GateMetric::met).containsExactly(true, false);
+    start("ransomware-to-data-breach", "TABLETOP", 12, ROLLOUT);
+    assertThat(gate(7).measure(rollout())).allMatch(GateMetric::met);
+    assertThat(gate(8).measure(rollout())).singleElement().extracting(GateMetric::met).isEqualTo(false);
     complete("Task_Acknowledge", Map.of("ownershipTaken", true));
     at(Duration.ofMinutes(1)); // 12 min
     complete("Task_TriageMalware", Map.of("ransomwareConfirmed", "yes", "encryptionInProgress", "yes",
@@ -243,16 +258,38 @@ class ExerciseEndToEndTest {
     try (PDDocument document = Loader.loadPDF(stored.getBody())) {
       assertThat(new PDFTextStripper().getText(document)).contains("Watch the leak sites", "Expectations and score");
     }
+    // week 8: completed and scored, its report stored (also as the week's deliverable), every lesson owned
+    assertThat(deliverables.of(ROLLOUT)).singleElement().satisfies(d -> {
+      assertThat(d.week()).isEqualTo(8);
+      assertThat(d.sha256()).isEqualTo(results.reportSha256(ended));
+    });
+    assertThat(gate(8).measure(rollout())).as(gate(8).measure(rollout()).toString()).allMatch(GateMetric::met);
+  }
+
+  private Rollout rollout() {
+    return rolloutStore.find(ROLLOUT).orElseThrow();
+  }
+
+  private WeekGate gate(int week) {
+    return gates.stream().filter(g -> g.week() == week).findFirst().orElseThrow();
   }
 
   // ------------------------------------------------------------------ driving the exercise
 
   private void start(String scenario, String mode, int compression) {
+    start(scenario, mode, compression, null);
+  }
+
+  private void start(String scenario, String mode, int compression, String rolloutId) {
     t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(t0));
     this.compression = compression;
-    ResponseEntity<JsonNode> started = rest.withBasicAuth(LEAD, PASSWORD).postForEntity("/api/exercises",
-        Map.of("scenario", scenario, "mode", mode, "timeCompression", compression, "participants", PARTICIPANTS),
+    Map<String, Object> request = new HashMap<>(Map.of("scenario", scenario, "mode", mode, "timeCompression",
+        compression, "participants", PARTICIPANTS));
+    if (rolloutId != null) {
+      request.put("rolloutId", rolloutId);
+    }
+    ResponseEntity<JsonNode> started = rest.withBasicAuth(LEAD, PASSWORD).postForEntity("/api/exercises", request,
         JsonNode.class);
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
     exerciseId = started.getBody().get("id").asText();
