@@ -43,8 +43,8 @@ public class Scenarios {
     if (folder != null && !folder.isBlank()) {
       Path dir = Path.of(folder);
       if (!Files.isDirectory(dir)) {
-        throw new IllegalStateException("irf.exercise.scenarios-folder " + dir.toAbsolutePath()
-            + " is not a folder: create it or leave the setting empty");
+        throw new InvalidScenarios(List.of("irf.exercise.scenarios-folder " + dir.toAbsolutePath()
+            + " is not a folder: create it or leave the setting empty"));
       }
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
@@ -59,7 +59,7 @@ public class Scenarios {
       }
     }
     if (!errors.isEmpty()) {
-      throw new IllegalStateException("exercise scenarios with errors:\n  " + String.join("\n  ", errors));
+      throw new InvalidScenarios(errors);
     }
     this.byId = Map.copyOf(scenarios);
   }

@@ -2,6 +2,7 @@ package org.irfoundation.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.irfoundation.exercise.Scenario.Mode;
 import org.irfoundation.intake.IncidentReport.Category;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped scenarios load; a wrong file is refused with errors that name the file, the line and the field. */
@@ -105,6 +107,12 @@ class ScenariosTest {
         .hasMessageContaining("broken.yaml:4: injects: must not be empty");
     assertThatThrownBy(() -> new Scenarios(JSON, VALIDATOR, folder.resolve("missing").toString()))
         .hasMessageContaining("is not a folder");
+    // on start-up Spring Boot prints them as its failure analysis, not as a stack trace
+    InvalidScenarios failure = catchThrowableOfType(() -> new Scenarios(JSON, VALIDATOR, folder.toString()),
+        InvalidScenarios.class);
+    FailureAnalysis analysis = new InvalidScenariosAnalyzer().analyze(new IllegalStateException("context", failure));
+    assertThat(analysis.getDescription()).contains("broken.yaml:3: incident.title");
+    assertThat(analysis.getAction()).contains("IRF_EXERCISE_SCENARIOSFOLDER");
   }
 
   private static List<String> read(String yaml) {
