@@ -86,6 +86,8 @@ class TaskCardsTest {
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id)
         .taskDefinitionKey(CompromisedAccountPlaybookApi.Elements.TASK_TRIAGE).singleResult();
     assertThat(triage.getName()).startsWith("Triage the account · " + id);
+    // the timeline names the step as modelled: id and severity are the incident's own
+    assertThat(incidents.timeline(id)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("Acknowledge the incident"));
     // the model's non-interrupting "not done in 15 min" timer, from the task's creation
     assertThat(triage.getDueDate().toInstant()).isBetween(before.plus(Duration.ofMinutes(15)).minusSeconds(1),
         after.plus(Duration.ofMinutes(15)));
