@@ -39,13 +39,17 @@ class WebappBrandingTest {
       ResponseEntity<String> config = get(base + "/scripts/config.js", session);
       assertThat(config.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
       assertThat(config.getBody()).as(app).contains("vendor: 'IR Foundation'")
-          .contains("customScripts: ['scripts/irf-support-line.js']");
+          .contains("customScripts: ['scripts/irf-support-line.js'");
       assertThat(get(base + "/styles/user-styles.css", session).getBody()).as(app).contains("irf-logo.svg")
           .contains(".ce-eol-banner");
       assertThat(get(base + "/scripts/irf-support-line.js", session).getBody()).as(app)
           .contains("engine-support.html");
     }
-    assertThat(get("/camunda/app/tasklist/scripts/config.js", session).getBody()).contains("claimTask");
+    assertThat(get("/camunda/app/tasklist/scripts/config.js", session).getBody()).contains("claimTask")
+        .contains("'scripts/irf-default-sort.js'");
+    // Tasklist's own default is "created": the script makes it the filters' order
+    assertThat(get("/camunda/app/tasklist/scripts/irf-default-sort.js", session).getBody())
+        .contains("sortBy: 'priority', sortOrder: 'desc'").contains("sortBy: 'dueDate', sortOrder: 'asc'");
     ResponseEntity<String> logo = get("/camunda/app/welcome/styles/irf-logo.svg", session);
     assertThat(logo.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(logo.getBody()).contains("<svg");
