@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.incident.IncidentResponseApi.Decided;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,16 +18,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class IncidentSeverity {
 
+  /** Published once the record holds the new severity (raised or lowered), e.g. to re-prioritise open tasks. */
+  public record Changed(String incidentId, Severity severity) {}
+
   private final IncidentStore store;
   private final IncidentTeam team;
   private final RuntimeService runtimeService;
   private final SystemContext system;
+  private final ApplicationEventPublisher events;
 
-  public IncidentSeverity(IncidentStore store, IncidentTeam team, RuntimeService runtimeService, SystemContext system) {
+  public IncidentSeverity(IncidentStore store, IncidentTeam team, RuntimeService runtimeService, SystemContext system,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.team = team;
     this.runtimeService = runtimeService;
     this.system = system;
+    this.events = events;
   }
 
   /**
@@ -65,6 +72,7 @@ public class IncidentSeverity {
       });
       store.recordEvent(incidentId, TimelineEvent.SEVERITY_CHANGED, actor, current + " -> " + severity
           + " (lowered by the IR lead)" + why(reason));
+      events.publishEvent(new Changed(incidentId, severity));
     }
     return severity;
   }
@@ -80,6 +88,7 @@ public class IncidentSeverity {
         .setVariables(variables).correlateWithResultAndVariables(true));
     team.engaged(incident.id(), Decided.ENGAGED_GROUPS.from(reassessed.getVariables()));
     store.recordEvent(incident.id(), TimelineEvent.SEVERITY_CHANGED, actor, from + " -> " + to + why(reason));
+    events.publishEvent(new Changed(incident.id(), to));
   }
 
   private static String why(String reason) {

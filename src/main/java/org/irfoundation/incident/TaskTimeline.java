@@ -2,6 +2,7 @@ package org.irfoundation.incident;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.irfoundation.engine.SystemContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,13 @@ public class TaskTimeline {
       return;
     }
     String actor = system.currentUserId() != null ? system.currentUserId() : task.getAssignee();
-    incidents.recordEvent(incidentId, TimelineEvent.TASK_COMPLETED, actor, task.getName());
+    incidents.recordEvent(incidentId, TimelineEvent.TASK_COMPLETED, actor, modelledName(task));
     team.worked(incidentId, actor);
+  }
+
+  /** The step as modelled: the task card's name also carries the incident id and severity, which the timeline has. */
+  private static String modelledName(DelegateTask task) {
+    FlowElement element = task.getBpmnModelElementInstance();
+    return element != null && element.getName() != null ? element.getName() : task.getName();
   }
 }

@@ -406,7 +406,7 @@ class EvidenceApiTest {
         .businessKey(incident).setVariable("evidenceItems", "[{\"name\": \"memory-image\", \"required\": true},"
             + " {\"name\": \"netflow\", \"required\": false}]").execute();
     assertThat(taskService.createTaskQuery().processInstanceId(collection.getId()).singleResult().getName())
-        .isEqualTo("Collect evidence");
+        .startsWith("Collect evidence · " + incident); // the task card's name (TaskCards)
 
     Map<String, String> fields = new java.util.HashMap<>(fields());
     fields.put("item", "memory-image");

@@ -85,7 +85,8 @@ class IncidentApiTest {
     assertThat(incident.get("severity").asText()).isEqualTo("P1");
     assertThat(incident.get("ticketRef").asText()).isNotBlank();
     assertThat(incident.get("warRoomRef").asText()).isNotBlank();
-    assertThat(incident.get("openTasks").findValuesAsText("name")).contains("Acknowledge the incident");
+    assertThat(incident.get("openTasks").findValuesAsText("name"))
+        .contains("Acknowledge the incident · " + id + " (P1)"); // the task card's name (TaskCards)
     assertThat(incident.get("openTasks").get(0).get("groups").toString()).contains("ir-lead");
     assertThat(incident.get("deadlines").findValuesAsText("name")).isNotEmpty();
     assertThat(incident.get("timeline").findValuesAsText("type"))

@@ -1,0 +1,9 @@
+// IR Foundation branding (Camunda 7 webapp customisation point): "IR Foundation Welcome" in the header, and a script that turns the
+// engine's end-of-life banner into one line linking the support status and plan.
+export default {
+  app: {
+    name: 'Welcome',
+    vendor: 'IR Foundation'
+  },
+  customScripts: ['scripts/irf-support-line.js'],
+};
