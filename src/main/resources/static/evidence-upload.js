@@ -55,24 +55,31 @@
             .filter(function (s) { return s.length > 0; });
       }, function () { return []; });
     }, function () { return []; }).then(function (missing) {
-      var select = $('item');
       var names = missing.slice();
       if (wanted && names.indexOf(wanted) < 0) { names.unshift(wanted); }
-      names.forEach(function (name) {
-        var option = document.createElement('option');
-        option.value = name;
-        option.textContent = name;
-        select.appendChild(option);
-      });
-      select.value = wanted || names[0] || '';
+      showItems(names);
       $('missing').textContent = 'Requested items still missing or not verified: '
           + (missing.length ? missing.join(', ') : 'none known');
     });
   }
 
+  function showItems(names) {
+    var select = $('item');
+    var wanted = params.get('item');
+    while (select.options.length > 1) { select.remove(1); }
+    names.forEach(function (name) {
+      var option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      select.appendChild(option);
+    });
+    select.value = wanted || names[0] || '';
+  }
+
   $('incident').value = params.get('incident') || '';
   $('incident-label').textContent = params.get('incident') || 'an incident';
   $('collectedAt').value = localNow();
+  showItems(params.get('item') ? [params.get('item')] : []);
 
   $('login').addEventListener('submit', function (event) {
     event.preventDefault();
