@@ -57,8 +57,11 @@ public class IntakeOnlyStarts implements ProcessInstanceStartListener {
         + " \"Report an incident\")" + (businessKey == null ? "" : "; no incident " + businessKey));
   }
 
+  /** From the definition id ({@code key:version:uuid}), or from the repository when the key is too long for that. */
   private static String processKey(DelegateExecution processInstance) {
     String definitionId = processInstance.getProcessDefinitionId();
-    return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+    int colon = definitionId.indexOf(':');
+    return colon > 0 ? definitionId.substring(0, colon) : processInstance.getProcessEngineServices()
+        .getRepositoryService().getProcessDefinition(definitionId).getKey();
   }
 }

@@ -65,7 +65,7 @@ class EvidenceUploadPageTest {
     String analyst = user(Roles.IR_ANALYST);
 
     ResponseEntity<String> page = rest.withBasicAuth(analyst, PASSWORD)
-        .getForEntity(link.group(1).replace("{{incidentId}}", "INC-2098-0001"), String.class);
+        .getForEntity(link.group(1).replace("{{incidentId}}", "INC-2095-9999"), String.class);
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -130,7 +130,7 @@ class EvidenceUploadPageTest {
 
   /** An incident its analysts are engaged on, as the intake leaves it. */
   private String incident() {
-    String id = String.format("INC-2098-%04d", NEXT.getAndIncrement());
+    String id = String.format("INC-2095-%04d", NEXT.getAndIncrement());
     Instant now = Instant.now();
     incidents.insert(new Incident(id, "Upload page test " + id, null, "COMPROMISED_ACCOUNT", null, now, now, now,
         "test", "test", null, null, null, null, Incident.OPEN, null, null, "{}"));

@@ -109,21 +109,21 @@ class ReportIncidentFormTest {
 
   @Test
   void everyIrGroupMayStartOnlyTheReportAndTheProductsProcessesAreNotStartableInTasklist() {
-    String tasklistQuery = "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
-        + "&startablePermissionCheck=true";
     for (Roles.Role role : Roles.RESPONDER_ROLES) {
-      JsonNode startable = rest.withBasicAuth(user(role.id()), PASSWORD).getForEntity(tasklistQuery, JsonNode.class)
-          .getBody();
-      if (role.id().equals(Roles.IR_PROGRAM_OWNER)) {
-        assertThat(startable.findValuesAsText("key")).as(role.id())
-            .containsExactlyInAnyOrder(ReportIncidentApi.PROCESS_KEY, "ir-rollout");
-      } else {
-        assertThat(startable.findValuesAsText("key")).as(role.id()).containsExactly(ReportIncidentApi.PROCESS_KEY);
-      }
+      assertThat(startableInTasklist(rest.withBasicAuth(user(role.id()), PASSWORD))).as(role.id())
+          .containsExactlyInAnyOrder(role.id().equals(Roles.IR_PROGRAM_OWNER)
+              ? new String[] {ReportIncidentApi.PROCESS_KEY, "ir-rollout"} : new String[] {ReportIncidentApi.PROCESS_KEY});
     }
-    JsonNode admin = rest.withBasicAuth(IrSpringBootTest.ADMIN, IrSpringBootTest.ADMIN_PASSWORD)
-        .getForEntity(tasklistQuery, JsonNode.class).getBody();
-    assertThat(admin.findValuesAsText("key")).containsExactlyInAnyOrder(ReportIncidentApi.PROCESS_KEY, "ir-rollout");
+    assertThat(startableInTasklist(rest.withBasicAuth(IrSpringBootTest.ADMIN, IrSpringBootTest.ADMIN_PASSWORD)))
+        .containsExactlyInAnyOrder(ReportIncidentApi.PROCESS_KEY, "ir-rollout")
+        .doesNotContainAnyElementsOf(IntakeOnlyStarts.PRODUCT_ONLY);
+  }
+
+  /** What Tasklist's "Start process" lists, without the test models other classes deploy on the shared engine. */
+  private static java.util.List<String> startableInTasklist(TestRestTemplate caller) {
+    return caller.getForEntity("/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true", JsonNode.class).getBody().findValuesAsText("key").stream()
+        .filter(key -> !key.startsWith("test-")).toList();
   }
 
   @Test
