@@ -5,13 +5,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -41,7 +39,8 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap implements EngineReadyStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
-  static final String TASK_FILTER_NAME = "Tasks of my groups";
+  /** The filter earlier versions created; "My group's open tasks" ({@link TasklistFilters}) replaces it. */
+  static final String OLD_TASK_FILTER_NAME = "Tasks of my groups";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecurityProperties properties;
@@ -60,11 +59,10 @@ public class IdentityBootstrap implements EngineReadyStep {
       grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
 
-    String taskFilterId = ensureTaskFilter(engine.getFilterService(), engine.getTaskService());
+    removeOldTaskFilter(engine.getFilterService());
     for (Roles.Role role : Roles.RESPONDER_ROLES) {
       ensureGroup(identity, role.id(), role.name(), Groups.GROUP_TYPE_WORKFLOW);
       grant(authorizations, role.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(authorizations, role.id(), Resources.FILTER, taskFilterId, Permissions.READ);
       // names and diagrams of processes in Tasklist; tasks themselves are granted per task to candidate groups
       grant(authorizations, role.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
@@ -141,17 +139,11 @@ public class IdentityBootstrap implements EngineReadyStep {
     LOG.info("Group '{}' created", id);
   }
 
-  private static String ensureTaskFilter(FilterService filters, TaskService tasks) {
-    Filter existing = filters.createTaskFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
-    if (existing != null) {
-      return existing.getId();
+  private static void removeOldTaskFilter(FilterService filters) {
+    Filter old = filters.createTaskFilterQuery().filterName(OLD_TASK_FILTER_NAME).singleResult();
+    if (old != null) {
+      filters.deleteFilter(old.getId());
     }
-    // an empty query: authorization checks narrow it to the tasks of the user's groups
-    Filter filter = filters.newTaskFilter(TASK_FILTER_NAME)
-        .setQuery(tasks.createTaskQuery())
-        .setProperties(Map.of("description", "Open tasks of the groups you belong to",
-            "priority", -10, "refresh", true));
-    return filters.saveFilter(filter).getId();
   }
 
   /** Takes permissions back that earlier versions granted (an installation started before need-to-know). */

@@ -82,9 +82,10 @@ public class TasklistFilters implements EngineReadyStep {
   static List<Definition> definitions(ProcessEngine engine) {
     List<String> everyone = Roles.RESPONDER_ROLES.stream().map(Roles.Role::id).toList();
     return List.of(
-        // authorization narrows it to the tasks of the user's groups (expressions like currentUserGroups() are off)
-        new Definition(MY_GROUPS, "Open tasks of your groups, P1 first", -5,
-            sorted(engine.getTaskService().createTaskQuery().withCandidateGroups()), everyone),
+        // an empty query: authorization narrows it to the tasks of the user's groups and those given to the user
+        // (expressions like currentUserGroups() are off)
+        new Definition(MY_GROUPS, "Open tasks of your groups and yours, P1 first", -5,
+            sorted(engine.getTaskService().createTaskQuery()), everyone),
         new Definition(OVERDUE, "Past their due date (updated every minute)", -4, overdueQuery(engine), everyone),
         new Definition(P1_P2, "Tasks of P1 and P2 incidents", -3,
             sorted(engine.getTaskService().createTaskQuery().taskMinPriority(P2_PRIORITY)), everyone),

@@ -70,9 +70,10 @@ class TaskCardsBrowserTest {
     Task first = incidents.task(p1, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
     Task fourth = incidents.task(p4, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
     Task alsoFourth = incidents.task(later, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
-    // a filter of just these three, sorted as the product's filters are (the shared context holds other incidents)
+    // a filter of just these three acknowledgements, sorted as the product's filters are (the shared context holds other incidents)
     Filter two = filterService.saveFilter(filterService.newTaskFilter("Browser test: three incidents")
-        .setQuery(taskService.createTaskQuery().processInstanceBusinessKeyIn(p4, p1, later).orderByTaskPriority().desc()
+        .setQuery(taskService.createTaskQuery().processInstanceBusinessKeyIn(p4, p1, later)
+            .taskDefinitionKey(IncidentResponseApi.Elements.TASK_ACKNOWLEDGE).orderByTaskPriority().desc()
             .orderByDueDate().asc())
         .setProperties(Map.of("priority", -10, "refresh", false)));
     Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
