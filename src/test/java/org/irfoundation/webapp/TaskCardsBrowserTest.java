@@ -85,6 +85,8 @@ class TaskCardsBrowserTest {
 
     browser.login("tasklist", lead, Incidents.PASSWORD);
     browser.open(Tasklist.HOME + "#/?filter=" + two.getId());
+    // the filter's own list: its three cards (the default filter, shown first, lists every task of the lead)
+    browser.until(d -> d.findElements(By.cssSelector(".tasks-list a[href*='task=']")).size() == 3);
     List<String> listed = tasklist.listShowing(later + " (P4)");
     assertThat(listed).hasSize(3).startsWith(first.getId()).contains(fourth.getId(), alsoFourth.getId());
     String p1Card = card(first.getId());

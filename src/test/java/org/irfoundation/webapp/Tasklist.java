@@ -19,6 +19,9 @@ public record Tasklist(Browser browser) {
 
   /** Opens the task from the list (its card), and waits for its form. */
   public void openFromList(String taskId) {
+    WebElement card = browser.clickable(By.cssSelector(".tasks-list a[href$='task=" + taskId + "']"));
+    // a long list puts the card under the page's footer: bring it to the middle first
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
     browser.clickable(By.cssSelector(".tasks-list a[href$='task=" + taskId + "']")).click();
     waitForForm();
   }
