@@ -63,16 +63,18 @@ class TaskCardsBrowserTest {
   void aP1sTaskIsListedBeforeAP4sReportedBeforeItAndEachCardNamesItsIncidentSeverityAndDueTime() {
     String detected = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
     // a P4, the P1, another P4: by creation, old or new first, a P4 would lead; by priority the P1 does
-    String p4 = incidents.report(lead, REPORT.formatted("Odd sign-in at the front desk", detected, ""));
-    String p1 = incidents.report(lead, REPORT.formatted("Root key used from abroad", detected,
+    String mark = "cards-" + System.nanoTime(); // in their titles, so in their tasks' descriptions
+    String p4 = incidents.report(lead, REPORT.formatted("Odd sign-in at the front desk " + mark, detected, ""));
+    String p1 = incidents.report(lead, REPORT.formatted("Root key used from abroad " + mark, detected,
         ", \"domain\": \"SERVICE\", \"indicators\": {\"rootAccount\": true}"));
-    String later = incidents.report(lead, REPORT.formatted("Another odd sign-in", detected, ""));
+    String later = incidents.report(lead, REPORT.formatted("Another odd sign-in " + mark, detected, ""));
     Task first = incidents.task(p1, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
     Task fourth = incidents.task(p4, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
     Task alsoFourth = incidents.task(later, IncidentResponseApi.Elements.TASK_ACKNOWLEDGE);
     // a filter of just these three acknowledgements, sorted as the product's filters are (the shared context holds other incidents)
     Filter two = filterService.saveFilter(filterService.newTaskFilter("Browser test: three incidents")
-        .setQuery(taskService.createTaskQuery().processInstanceBusinessKeyIn(p4, p1, later)
+        // (a stored filter keeps the description, not a list of business keys)
+        .setQuery(taskService.createTaskQuery().taskDescriptionLike("%" + mark + "%")
             .taskDefinitionKey(IncidentResponseApi.Elements.TASK_ACKNOWLEDGE).orderByTaskPriority().desc()
             .orderByDueDate().asc())
         .setProperties(Map.of("priority", -10, "refresh", false)));
