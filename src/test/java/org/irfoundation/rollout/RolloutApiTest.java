@@ -117,6 +117,8 @@ class RolloutApiTest {
     assertThat(program.get("sponsor").asText()).isEqualTo(sponsor);
     assertThat(program.get("weeks").get(0).get("due").asText()).isEqualTo("2027-01-11T17:00:00Z");
     assertThat(task(id, "Task_ReviewRaci").getAssignee()).isEqualTo(owner);
+    // its tasks are due when their week is: Tasklist shows how long is left
+    assertThat(task(id, "Task_ReviewRaci").getDueDate().toInstant()).hasToString("2027-01-11T17:00:00Z");
   }
 
   @Test
