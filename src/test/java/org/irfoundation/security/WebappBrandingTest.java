@@ -38,13 +38,15 @@ class WebappBrandingTest {
       String base = "/camunda/app/" + app;
       ResponseEntity<String> config = get(base + "/scripts/config.js", session);
       assertThat(config.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
-      assertThat(config.getBody()).as(app).contains("vendor: 'IR Foundation'")
-          .contains("customScripts: ['scripts/irf-support-line.js'");
-      assertThat(get(base + "/styles/user-styles.css", session).getBody()).as(app).contains("irf-logo.svg")
-          .contains(".ce-eol-banner");
-      assertThat(get(base + "/scripts/irf-support-line.js", session).getBody()).as(app)
-          .contains("engine-support.html");
+      assertThat(config.getBody()).as(app).contains("vendor: 'IR Foundation'").contains("irf-support-line.js'");
+      // one stylesheet and one script for all four, in the welcome app
+      assertThat(get(base + "/styles/user-styles.css", session).getBody()).as(app)
+          .contains("@import url(\"../../welcome/styles/irf-branding.css\")");
     }
+    assertThat(get("/camunda/app/welcome/styles/irf-branding.css", session).getBody()).contains("irf-logo.svg")
+        .contains(".ce-eol-banner");
+    assertThat(get("/camunda/app/welcome/scripts/irf-support-line.js", session).getBody())
+        .contains("engine-support.html");
     assertThat(get("/camunda/app/tasklist/scripts/config.js", session).getBody()).contains("claimTask")
         .contains("'scripts/irf-default-sort.js'");
     // Tasklist's own default is "created": the script makes it the filters' order

@@ -5,5 +5,5 @@ export default {
     name: 'Admin',
     vendor: 'IR Foundation'
   },
-  customScripts: ['scripts/irf-support-line.js'],
+  customScripts: ['../welcome/scripts/irf-support-line.js'],
 };

@@ -5,5 +5,5 @@ export default {
     name: 'Cockpit',
     vendor: 'IR Foundation'
   },
-  customScripts: ['scripts/irf-support-line.js'],
+  customScripts: ['../welcome/scripts/irf-support-line.js'],
 };

@@ -5,7 +5,7 @@ export default {
     name: 'Tasklist',
     vendor: 'IR Foundation'
   },
-  customScripts: ['scripts/irf-support-line.js', 'scripts/irf-default-sort.js'],
+  customScripts: ['../welcome/scripts/irf-support-line.js', 'scripts/irf-default-sort.js'],
   // the shortcuts Camunda's own Tasklist config.js sets
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
