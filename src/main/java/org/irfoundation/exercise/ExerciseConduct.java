@@ -67,10 +67,6 @@ public class ExerciseConduct {
     return store.find(exerciseId).orElseThrow(() -> new IllegalStateException("no exercise " + exerciseId));
   }
 
-  private Scenario scenarioOf(Exercise exercise) {
-    return scenarios.find(exercise.scenario()).orElseThrow(() -> new IllegalStateException("exercise "
-        + exercise.id() + " runs scenario " + exercise.scenario() + ", which is no longer installed"));
-  }
 
   /**
    * Reports the incident and names the participants on its team; once: the exercise id is the incident's external
@@ -78,11 +74,11 @@ public class ExerciseConduct {
    */
   public Incident reportIncident(String exerciseId) {
     Exercise exercise = exercise(exerciseId);
-    Scenario scenario = scenarioOf(exercise);
+    Scenario scenario = scenarios.of(exercise);
     IncidentReport given = scenario.incident();
-    IncidentReport report = new IncidentReport(ExerciseRouting.mark(given.title()), given.description(), given.category(),
-        given.domain(), exercise.startedAt(), null, given.reporter(), given.source(), exercise.id(), given.impact(),
-        given.indicators(), given.dataSubjects(), given.affectedAssets(), given.affectedUsers(), given.restricted());
+    IncidentReport report = new IncidentReport(ExerciseRouting.mark(given.title()), given.description(),
+        given.category(), given.domain(), exercise.startedAt(), null, given.reporter(), given.source(), exercise.id(),
+        given.impact(), given.indicators(), given.dataSubjects(), given.affectedAssets(), given.affectedUsers(), given.restricted());
     List<String> fingerprints = scenario.injects().stream().filter(i -> i.alert() != null)
         .map(i -> fingerprint(exercise, i.alert())).toList();
     IncidentIntake.Reported reported = intake.reportExercise(report, exercise.startedBy(), fingerprints);
@@ -106,9 +102,10 @@ public class ExerciseConduct {
    */
   public void fireInject(String exerciseId, String injectId) {
     Exercise exercise = exercise(exerciseId);
-    Inject inject = scenarioOf(exercise).inject(injectId);
+    Inject inject = scenarios.of(exercise).inject(injectId);
     String incidentId = exercise.incidentId();
-    String text = ExerciseRouting.mark("Inject at " + Scoring.human(inject.at()) + " of scenario time: " + inject.title()
+    String text = ExerciseRouting.mark("Inject at " + Scoring.human(inject.at()) + " of scenario time: "
+        + inject.title()
         + (inject.description() == null ? "" : ". " + inject.description()));
     if (warRoom.find(incidentId).isEmpty()) {
       throw new WarRoomNotYetOpen(incidentId); // an inject at the start can be due before the room is open

@@ -130,7 +130,7 @@ public class ExerciseController {
 
   private ExerciseView view(Exercise e) {
     Scoring.Score score = results.current(e);
-    return new ExerciseView(e.id(), e.scenario(), exercises.scenarioOf(e).title(), e.mode().name(),
+    return new ExerciseView(e.id(), e.scenario(), scenarios.of(e).title(), e.mode().name(),
         e.timeCompression(), e.incidentId(), e.rolloutId(), e.startedAt(), e.startedBy(), e.endedAt(),
         e.participants(), score.points(), score.maxPoints(), score.percent(),
         score.results().stream().map(ResultView::of).toList());

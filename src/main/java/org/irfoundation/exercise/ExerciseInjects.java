@@ -25,6 +25,6 @@ public class ExerciseInjects {
   /** The inject's offset of scenario time, compressed: when it arrives. */
   public Date dueAt(String exerciseId, String injectId) {
     Exercise exercise = exercises.find(exerciseId).orElseThrow();
-    return Date.from(exercise.clockTimeOf(exercises.scenarioOf(exercise).inject(injectId).at()));
+    return Date.from(exercise.clockTimeOf(scenarios.of(exercise).inject(injectId).at()));
   }
 }

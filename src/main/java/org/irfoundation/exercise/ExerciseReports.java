@@ -58,7 +58,7 @@ public class ExerciseReports {
   }
 
   public ReportRequest request(Exercise exercise) {
-    Scenario scenario = scenario(exercise);
+    Scenario scenario = scenarios.of(exercise);
     return ReportRequest.simulation(exercise.incidentId(), "Simulation report: " + scenario.title() + " ("
         + exercise.id() + ")", List.of(section(exercise, scenario)));
   }
@@ -119,8 +119,4 @@ public class ExerciseReports {
     };
   }
 
-  private Scenario scenario(Exercise exercise) {
-    return scenarios.find(exercise.scenario()).orElseThrow(() -> new IllegalStateException("exercise "
-        + exercise.id() + " ran scenario " + exercise.scenario() + ", which is no longer installed"));
-  }
 }

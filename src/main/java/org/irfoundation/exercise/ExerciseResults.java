@@ -1,6 +1,5 @@
 package org.irfoundation.exercise;
 
-import org.irfoundation.engine.EngineClock;
 import org.irfoundation.incident.IncidentLifecycle;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.reporting.StoredReport;
@@ -12,16 +11,16 @@ import org.springframework.stereotype.Service;
 public class ExerciseResults {
 
   private final Exercises exercises;
-  private final ExerciseStore store;
+  private final Scenarios scenarios;
   private final Scoring scoring;
   private final IncidentLifecycle lifecycle;
   private final ImprovementActions improvements;
   private final ExerciseReports reports;
 
-  public ExerciseResults(Exercises exercises, ExerciseStore store, Scoring scoring, IncidentLifecycle lifecycle,
+  public ExerciseResults(Exercises exercises, Scenarios scenarios, Scoring scoring, IncidentLifecycle lifecycle,
       ImprovementActions improvements, ExerciseReports reports) {
     this.exercises = exercises;
-    this.store = store;
+    this.scenarios = scenarios;
     this.scoring = scoring;
     this.lifecycle = lifecycle;
     this.improvements = improvements;
@@ -29,9 +28,8 @@ public class ExerciseResults {
   }
 
   public Scoring.Score finish(String exerciseId) {
-    store.ended(exerciseId, EngineClock.now());
     Exercise exercise = exercises.find(exerciseId).orElseThrow();
-    Scoring.Score score = scoring.score(exercise, exercises.scenarioOf(exercise));
+    Scoring.Score score = scoring.score(exercise, scenarios.of(exercise));
     if (exercise.incidentId() != null && reports.stored(exercise).isEmpty()) {
       lifecycle.recordEvent(exercise.incidentId(), TimelineEvent.EXERCISE_SCORED, null, score.summary());
       reports.storeFinal(exercise); // the last step: a retried job finds the report and records nothing twice
@@ -40,7 +38,7 @@ public class ExerciseResults {
   }
 
   public Scoring.Score current(Exercise exercise) {
-    return scoring.score(exercise, exercises.scenarioOf(exercise));
+    return scoring.score(exercise, scenarios.of(exercise));
   }
 
   /** The stored simulation report's SHA-256, null until stored. */

@@ -124,8 +124,4 @@ public class Exercises {
     return store.ofRollout(rolloutId);
   }
 
-  public Scenario scenarioOf(Exercise exercise) {
-    return scenarios.find(exercise.scenario()).orElseThrow(() -> new IllegalStateException("exercise "
-        + exercise.id() + " ran scenario " + exercise.scenario() + ", which is no longer installed"));
-  }
 }

@@ -85,4 +85,10 @@ public class Scenarios {
   public Optional<Scenario> find(String id) {
     return Optional.ofNullable(id).map(byId::get);
   }
+
+  /** The scenario an exercise runs (or ran). */
+  public Scenario of(Exercise exercise) {
+    return find(exercise.scenario()).orElseThrow(() -> new IllegalStateException("exercise " + exercise.id()
+        + " ran scenario " + exercise.scenario() + ", which is no longer installed"));
+  }
 }

@@ -76,8 +76,7 @@ public class IncidentMetrics {
    * sooner), so a deadline {@code due - from} after {@code from} falls that much sooner too; real incidents: as is.
    */
   static Instant compressed(Instant from, Instant due, int factor) {
-    return factor <= 1 || from == null || due == null || !due.isAfter(from) ? due
-        : from.plus(Duration.between(from, due).dividedBy(factor));
+    return factor <= 1 || from == null || due == null ? due : TimerCompression.closer(due, factor, from);
   }
 
   /** How much faster the incident's clock runs: an exercise's time compression, 1 for real incidents. */

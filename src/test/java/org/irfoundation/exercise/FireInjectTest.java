@@ -75,7 +75,7 @@ class FireInjectTest {
     Exercise exercise = new Exercise("EX-2026-0003", "drill", Mode.TECHNICAL, 6, "INC-2026-0042", null, "pi",
         Instant.parse("2026-06-01T09:00:00Z"), "lena", null, List.of("lena"));
     when(store.find("EX-2026-0003")).thenReturn(Optional.of(exercise));
-    when(scenarios.find("drill")).thenReturn(Optional.of(scenario));
+    when(scenarios.of(exercise)).thenReturn(scenario);
     ProcessInstance running = mock(ProcessInstance.class);
     when(running.getId()).thenReturn("pi-1");
     when(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0042").active().list())
