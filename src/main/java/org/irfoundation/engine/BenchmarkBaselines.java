@@ -118,11 +118,17 @@ public class BenchmarkBaselines {
     return Timed.of(n, 1, start);
   }
 
-  /** {@code count} evaluations of incident-severity through the DecisionService, on {@code threads} threads. */
+  /**
+   * Up to {@code count} evaluations of incident-severity through the DecisionService on {@code threads} threads,
+   * stopping after {@code maxMillis}: the count reached is in the answer.
+   */
   @PostMapping("/severity-evaluations")
-  public Timed severity(@RequestParam int count, @RequestParam(defaultValue = "1") int threads) throws Exception {
+  public Timed severity(@RequestParam int count, @RequestParam(defaultValue = "1") int threads,
+      @RequestParam(defaultValue = "20000") long maxMillis) throws Exception {
     int n = Math.min(Math.max(count, 0), MAX_PER_CALL);
     int t = Math.min(Math.max(threads, 1), 16);
+    long deadline = System.nanoTime() + Math.min(Math.max(maxMillis, 1), 60_000) * 1_000_000;
+    AtomicLong done = new AtomicLong();
     Authentication caller = identityService.getCurrentAuthentication();
     ExecutorService pool = Executors.newFixedThreadPool(t);
     try {
@@ -131,24 +137,24 @@ public class BenchmarkBaselines {
       for (int p = 0; p < t; p++) {
         int share = n / t + (p < n % t ? 1 : 0);
         int offset = p;
-        parts[p] = pool.submit(() -> evaluate(share, offset, caller));
+        parts[p] = pool.submit(() -> evaluate(share, offset, caller, deadline, done));
       }
       for (Future<?> part : parts) {
         part.get();
       }
-      return Timed.of(n, t, start);
+      return Timed.of(done.get(), t, start);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private void evaluate(int count, int offset, Authentication caller) {
+  private void evaluate(int count, int offset, Authentication caller, long deadline, AtomicLong done) {
     if (caller != null) {
       identityService.setAuthentication(caller);
     }
     try {
       String[] functional = {"NONE", "LOW", "MEDIUM", "HIGH"};
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("functionalImpact", functional[(i + offset) % functional.length]);
         inputs.put("informationImpact", (i & 1) == 0 ? "NONE" : "PRIVACY");
@@ -161,6 +167,7 @@ public class BenchmarkBaselines {
         inputs.put("encryptionObserved", false);
         inputs.put("personalData", false);
         decisionService.evaluateDecisionTableByKey("incident-severity", inputs);
+        done.incrementAndGet();
       }
     } finally {
       identityService.clearAuthentication();

@@ -53,7 +53,11 @@ final class BenchApp implements AutoCloseable {
     builder.environment().put("IRF_ADMIN_USER", USER);
     builder.environment().put("IRF_ADMIN_PASSWORD", PASSWORD);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(Math.max(2, clients)))
+        .executor(Executors.newFixedThreadPool(Math.max(2, clients), runnable -> {
+          Thread thread = new Thread(runnable, "bench-http");
+          thread.setDaemon(true);
+          return thread;
+        }))
         .connectTimeout(Duration.ofSeconds(5)).build();
     long started = System.nanoTime();
     Process process = builder.start();

@@ -27,10 +27,10 @@ public final class Benchmark {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", QUICK ? "12" : "90"));
   static final double WINDOW = Double.parseDouble(System.getProperty("bench.window", QUICK ? "4" : "10"));
-  static final int INCIDENTS = Integer.getInteger("bench.incidents", QUICK ? 1_000 : 10_000);
-  static final int FINISHED = Integer.getInteger("bench.finished", QUICK ? 5_000 : 100_000);
-  static final int BIG_ALERTS = Integer.getInteger("bench.bigAlerts", QUICK ? 50_000 : 1_000_000);
-  static final double SEED_SECONDS = Double.parseDouble(System.getProperty("bench.seedSeconds", QUICK ? "25" : "100"));
+  static final int INCIDENTS = Integer.getInteger("bench.incidents", QUICK ? 300 : 10_000);
+  static final int FINISHED = Integer.getInteger("bench.finished", QUICK ? 2_000 : 100_000);
+  static final int BIG_ALERTS = Integer.getInteger("bench.bigAlerts", QUICK ? 20_000 : 1_000_000);
+  static final double SEED_SECONDS = Double.parseDouble(System.getProperty("bench.seedSeconds", QUICK ? "15" : "100"));
   static final double DRAIN_SECONDS = 120;
 
   private final BenchApp app;
@@ -74,7 +74,13 @@ public final class Benchmark {
       benchmark.report.put("cores", Runtime.getRuntime().availableProcessors());
       benchmark.report.put("startupMillis", app.startupMillis);
       benchmark.report.put("rssAfterStartMib", app.rssMib());
-      benchmark.run();
+      try {
+        benchmark.run();
+      } catch (Exception | Error e) {
+        // exec:java would only say "exception": the cause goes to the console
+        e.printStackTrace();
+        throw e;
+      }
       System.out.println(Table.of(benchmark.report));
       Path json = target.resolve("benchmark.json");
       Files.writeString(json, BenchApp.JSON.enable(SerializationFeature.INDENT_OUTPUT)
@@ -108,7 +114,7 @@ public final class Benchmark {
             .add(drained < 0 ? 0 : result.items() / (result.seconds() + drained));
       }
       JsonNode evaluations = app.call(app.request("/api/benchmark/severity-evaluations?count="
-          + (QUICK ? 20_000 : 50_000) + "&threads=2").POST(HttpRequest.BodyPublishers.noBody()).build());
+          + (QUICK ? 20_000 : 100_000) + "&threads=2&maxMillis=" + (long) (WINDOW * 1000)).POST(HttpRequest.BodyPublishers.noBody()).build());
       severity.add(evaluations.path("perSecond").asDouble());
       log("round " + round + " severity " + evaluations);
     }
