@@ -1,8 +1,13 @@
 package org.irfoundation.engine;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,10 +52,12 @@ public class BenchmarkBaselines {
   private final RuntimeService runtimeService;
   private final DecisionService decisionService;
   private final IdentityService identityService;
+  private final ObjectMapper json;
   private final AtomicLong sequence = new AtomicLong();
 
   public BenchmarkBaselines(JdbcTemplate jdbc, RepositoryService repositoryService, RuntimeService runtimeService,
-      DecisionService decisionService, IdentityService identityService) {
+      DecisionService decisionService, IdentityService identityService, ObjectMapper json) {
+    this.json = json;
     this.jdbc = jdbc;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -63,14 +71,23 @@ public class BenchmarkBaselines {
     return execution -> { };
   }
 
+  /** Inputs from a resource: the variable names are the models' (and their constants'), not spelled out here. */
+  private List<Map<String, Object>> severityInputs() {
+    try (InputStream in = new ClassPathResource("benchmark/severity-inputs.json").getInputStream()) {
+      return json.readValue(in, new TypeReference<List<Map<String, Object>>>() { });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void prepare() {
     // the benchmark's own scratch table: no migration, it never exists outside this profile
     jdbc.execute("CREATE TABLE IF NOT EXISTS irf_bench_row (id VARCHAR(36) PRIMARY KEY,"
         + " created_at TIMESTAMP NOT NULL, body VARCHAR(200) NOT NULL)");
     repositoryService.createDeployment().name("benchmark").enableDuplicateFiltering(true)
-        .addString(SHAPE + ".bpmn", BenchmarkModels.SHAPE_XML)
-        .addString(FINISHED + ".bpmn", BenchmarkModels.FINISHED_XML)
+        .addClasspathResource("benchmark/" + SHAPE + ".bpmn")
+        .addClasspathResource("benchmark/" + FINISHED + ".bpmn")
         .deploy();
   }
 
@@ -98,12 +115,7 @@ public class BenchmarkBaselines {
   @ResponseStatus(HttpStatus.CREATED)
   public Created startShape() {
     String key = "BENCH-" + sequence.incrementAndGet();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("severity", "P3");
-    variables.put("acknowledgeSla", "PT4H");
-    variables.put("statusUpdateCadence", "PT8H");
-    variables.put("title", "Benchmark incident " + key);
-    return new Created(runtimeService.startProcessInstanceByKey(SHAPE, key, variables).getId());
+    return new Created(runtimeService.startProcessInstanceByKey(SHAPE, key).getId());
   }
 
   /** {@code count} instances that end at once, one transaction each: history volume for the query workloads. */
@@ -112,8 +124,7 @@ public class BenchmarkBaselines {
     int n = Math.min(Math.max(count, 0), MAX_PER_CALL);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      runtimeService.startProcessInstanceByKey(FINISHED, "BENCH-F-" + sequence.incrementAndGet(),
-          Map.of("severity", "P4"));
+      runtimeService.startProcessInstanceByKey(FINISHED, "BENCH-F-" + sequence.incrementAndGet());
     }
     return Timed.of(n, 1, start);
   }
@@ -149,104 +160,17 @@ public class BenchmarkBaselines {
   }
 
   private void evaluate(int count, int offset, Authentication caller, long deadline, AtomicLong done) {
+    List<Map<String, Object>> inputs = severityInputs();
     if (caller != null) {
       identityService.setAuthentication(caller);
     }
     try {
-      String[] functional = {"NONE", "LOW", "MEDIUM", "HIGH"};
       for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("functionalImpact", functional[(i + offset) % functional.length]);
-        inputs.put("informationImpact", (i & 1) == 0 ? "NONE" : "PRIVACY");
-        inputs.put("recoverability", "REGULAR");
-        inputs.put("actorActive", (i & 2) == 0);
-        inputs.put("exfiltration", false);
-        inputs.put("privilegedAccount", (i & 4) == 0);
-        inputs.put("rootAccount", false);
-        inputs.put("productionAffected", (i & 8) == 0);
-        inputs.put("encryptionObserved", false);
-        inputs.put("personalData", false);
-        decisionService.evaluateDecisionTableByKey("incident-severity", inputs);
+        decisionService.evaluateDecisionTableByKey("incident-severity", inputs.get((i + offset) % inputs.size()));
         done.incrementAndGet();
       }
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  /** The models as text: they are deployed by this profile only, so bpmn/ (and its coverage) never sees them. */
-  static final class BenchmarkModels {
-    private BenchmarkModels() {}
-
-    static final String SHAPE_XML = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="Definitions_BenchmarkShape" targetNamespace="https://irfoundation.org/bpmn">
-          <bpmn:message id="Message_BenchSeverityChanged" name="BenchmarkSeverityChanged" />
-          <bpmn:process id="benchmark-incident-shape" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="Event_Started" />
-            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Started" targetRef="SubProcess_Open" />
-            <bpmn:subProcess id="SubProcess_Open">
-              <bpmn:startEvent id="Event_OpenStarted" />
-              <bpmn:sequenceFlow id="Flow_2" sourceRef="Event_OpenStarted" targetRef="Task_One" />
-              <bpmn:serviceTask id="Task_One" camunda:asyncBefore="true" camunda:delegateExpression="${benchmarkNoOp}" />
-              <bpmn:sequenceFlow id="Flow_3" sourceRef="Task_One" targetRef="Task_Two" />
-              <bpmn:serviceTask id="Task_Two" camunda:asyncBefore="true" camunda:delegateExpression="${benchmarkNoOp}" />
-              <bpmn:sequenceFlow id="Flow_4" sourceRef="Task_Two" targetRef="Task_Three" />
-              <bpmn:serviceTask id="Task_Three" camunda:asyncBefore="true" camunda:delegateExpression="${benchmarkNoOp}" />
-              <bpmn:sequenceFlow id="Flow_5" sourceRef="Task_Three" targetRef="Event_OpenEnded" />
-              <bpmn:endEvent id="Event_OpenEnded" />
-            </bpmn:subProcess>
-            <bpmn:sequenceFlow id="Flow_6" sourceRef="SubProcess_Open" targetRef="SubProcess_Respond" />
-            <bpmn:subProcess id="SubProcess_Respond">
-              <bpmn:startEvent id="Event_RespondStarted" />
-              <bpmn:sequenceFlow id="Flow_7" sourceRef="Event_RespondStarted" targetRef="Task_Acknowledge" />
-              <bpmn:userTask id="Task_Acknowledge" name="Acknowledge (benchmark)" camunda:candidateGroups="ir-lead" />
-              <bpmn:boundaryEvent id="Event_AckOverdue" cancelActivity="false" attachedToRef="Task_Acknowledge">
-                <bpmn:timerEventDefinition id="Timer_AckOverdue">
-                  <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${acknowledgeSla}</bpmn:timeDuration>
-                </bpmn:timerEventDefinition>
-              </bpmn:boundaryEvent>
-              <bpmn:sequenceFlow id="Flow_8" sourceRef="Event_AckOverdue" targetRef="Event_AckOverdueEnded" />
-              <bpmn:endEvent id="Event_AckOverdueEnded" />
-              <bpmn:sequenceFlow id="Flow_9" sourceRef="Task_Acknowledge" targetRef="Event_RespondEnded" />
-              <bpmn:endEvent id="Event_RespondEnded" />
-            </bpmn:subProcess>
-            <bpmn:boundaryEvent id="Event_StatusDue" cancelActivity="false" attachedToRef="SubProcess_Respond">
-              <bpmn:timerEventDefinition id="Timer_StatusDue">
-                <bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${'R/'.concat(statusUpdateCadence)}</bpmn:timeCycle>
-              </bpmn:timerEventDefinition>
-            </bpmn:boundaryEvent>
-            <bpmn:sequenceFlow id="Flow_10" sourceRef="Event_StatusDue" targetRef="Event_StatusPosted" />
-            <bpmn:endEvent id="Event_StatusPosted" />
-            <bpmn:sequenceFlow id="Flow_11" sourceRef="SubProcess_Respond" targetRef="Event_Ended" />
-            <bpmn:endEvent id="Event_Ended" />
-            <bpmn:subProcess id="SubProcess_SeverityChanged" triggeredByEvent="true">
-              <bpmn:startEvent id="Event_SeverityChanged" isInterrupting="false">
-                <bpmn:messageEventDefinition id="Def_SeverityChanged" messageRef="Message_BenchSeverityChanged" />
-              </bpmn:startEvent>
-              <bpmn:sequenceFlow id="Flow_12" sourceRef="Event_SeverityChanged" targetRef="Event_SeverityHandled" />
-              <bpmn:endEvent id="Event_SeverityHandled" />
-            </bpmn:subProcess>
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
-
-    static final String FINISHED_XML = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            id="Definitions_BenchmarkFinished" targetNamespace="https://irfoundation.org/bpmn">
-          <bpmn:process id="benchmark-finished" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="Event_Started" />
-            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Started" targetRef="Task_Noop" />
-            <bpmn:serviceTask id="Task_Noop" camunda:delegateExpression="${benchmarkNoOp}" />
-            <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Noop" targetRef="Event_Ended" />
-            <bpmn:endEvent id="Event_Ended" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
   }
 }
