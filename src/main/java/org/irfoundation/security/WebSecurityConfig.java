@@ -2,6 +2,7 @@ package org.irfoundation.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,13 +12,16 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP Basic on
- * every request, stateless, with the user handed on to Camunda's authorization checks. The webapps keep
+ * Two filter chains. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP Basic or an API
+ * token ({@code Authorization: Bearer}) on every request, stateless, with the user handed on to Camunda's
+ * authorization checks; failed sign-ins are throttled per source address. The webapps keep
  * their own session login and CSRF protection; only their first-run setup endpoint is closed for good.
  */
 @Configuration
@@ -31,8 +35,8 @@ public class WebSecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
+      SourceThrottle throttle, ApiTokens tokens) throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
     // path patterns on the whole request path: /engine-rest is Jersey's servlet, not the DispatcherServlet
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
@@ -40,6 +44,9 @@ public class WebSecurityConfig {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/liveness"),
                 path("/actuator/health/readiness"))
             .permitAll()
+            // tokens never reach this (no scope names it): managing credentials takes a person's sign-in
+            .requestMatchers(path("/api/tokens/**")).hasAuthority(
+                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM)
             .authenticationEntryPoint(problems.unauthorized()))
@@ -49,13 +56,17 @@ public class WebSecurityConfig {
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
+        // the throttle before any password is checked; tokens (Authorization: Bearer) before HTTP Basic
+        .addFilterBefore(new SourceThrottleFilter(throttle, problems), LogoutFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
         .addFilterAfter(new CamundaAuthenticationContextFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, ObjectMapper objectMapper, SourceThrottle throttle)
+      throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(path(WEBAPP_SETUP)).denyAll()
@@ -67,6 +78,8 @@ public class WebSecurityConfig {
         // the webapps send and check their own CSRF token (Camunda's CsrfPreventionFilter)
         .csrf(AbstractHttpConfigurer::disable)
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        // the webapps' login form checks passwords too: the same throttle by source
+        .addFilterBefore(new SourceThrottleFilter(throttle, problems), LogoutFilter.class)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable);
     return http.build();
