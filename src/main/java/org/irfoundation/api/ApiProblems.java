@@ -48,6 +48,27 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem(e.errors()));
   }
 
+  /** A form the multipart parser cannot read (e.g. a NUL in a file name): the caller's fault, not a 500. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Object> unreadableForm(org.springframework.web.multipart.MultipartException e) {
+    return ResponseEntity.badRequest().body(problem(List.of(new FieldProblem("(body)",
+        "not a readable multipart form (a part or its header is malformed)"))));
+  }
+
+  /**
+   * An Accept header that is no list of media types (the report endpoints read it). Written as is: content
+   * negotiation would read the same header again and fail.
+   */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+  void unreadableAccept(org.springframework.http.InvalidMediaTypeException e,
+      jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
+        + "\"detail\":\"Invalid request: Accept is not a list of media types\","
+        + "\"errors\":[{\"field\":\"Accept\",\"message\":\"is not a list of media types\"}]}");
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -24,6 +24,11 @@ final class EvidenceInput {
       problems.add(new Problem(field, "is longer than " + max + " characters"));
       return null;
     }
+    String notText = org.irfoundation.api.TextInput.problem(trimmed);
+    if (notText != null) {
+      problems.add(new Problem(field, notText));
+      return null;
+    }
     return trimmed;
   }
 

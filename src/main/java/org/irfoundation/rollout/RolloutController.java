@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import org.irfoundation.api.ApiProblems;
 import org.irfoundation.api.ApiProblems.FieldProblem;
+import org.irfoundation.api.TextInput;
 import org.irfoundation.rollout.RolloutViews.DeliverableView;
 import org.irfoundation.rollout.RolloutViews.RolloutView;
 import org.irfoundation.rollout.RolloutViews.StartRequest;
@@ -105,6 +106,8 @@ public class RolloutController {
     }
     if (name == null || name.isBlank() || name.length() > 200) {
       problems.add(new FieldProblem("name", "must be 1 to 200 characters"));
+    } else if (TextInput.problem(name) != null) {
+      problems.add(new FieldProblem("name", TextInput.problem(name)));
     }
     if (file == null || file.isEmpty()) {
       problems.add(new FieldProblem("file", "must be a non-empty file"));
