@@ -81,10 +81,20 @@ public class IncidentIntake {
     if (known.isPresent()) {
       return known.get();
     }
-    try {
-      return transaction.execute(status -> new Reported(open(report, actor), true));
-    } catch (DuplicateKeyException concurrentSameRef) {
-      return byExternalRef(report.externalRef()).orElseThrow(() -> concurrentSameRef);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> new Reported(open(report, actor), true));
+      } catch (DuplicateKeyException e) {
+        // the same externalRef reported concurrently, or the year's first number taken by another report: the
+        // first finds that incident, the second gets the next number when run again
+        known = byExternalRef(report.externalRef());
+        if (known.isPresent()) {
+          return known.get();
+        }
+        if (attempt == DUPLICATE_RETRIES) {
+          throw e;
+        }
+      }
     }
   }
 
