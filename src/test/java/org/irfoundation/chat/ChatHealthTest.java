@@ -30,7 +30,8 @@ class ChatHealthTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
+  // A closed port is refused at once, so only a loaded machine meets the read timeout: 5 s, not 1 s.
+  static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
 
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
 
