@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.irfoundation.IrSpringBootTest;
+import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class AlertStormTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identityService;
+  @Autowired IncidentStore store;
   String pagedIncident;
 
   @BeforeAll
@@ -170,6 +172,21 @@ class AlertStormTest {
     ResponseEntity<JsonNode> answer = get("/api/incidents/" + pagedIncident + "/" + query);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void closingAnIncidentEndsTheFoldingIntoIt() {
+    String fingerprint = "storm-closed-" + UUID.randomUUID();
+    JsonNode batch = json.createArrayNode().add(alert(fingerprint, "Worm", Instant.now().minusSeconds(60)))
+        .add(alert(fingerprint, "Worm again", Instant.now().minusSeconds(50)));
+    String closed = post(batch).getBody().get(0).get("incidentId").asText();
+    store.close(closed);
+
+    JsonNode after = post(json.createArrayNode().add(alert(fingerprint, "Worm back", Instant.now()))).getBody();
+    assertThat(after.get(0).get("action").asText()).isEqualTo("OPENED");
+    assertThat(after.get(0).get("incidentId").asText()).isNotEqualTo(closed);
+    assertThat(jdbc.sql("select alert_count from alert_aggregate where incident_id = ?").param(closed)
+        .query(Long.class).single()).isEqualTo(2);
   }
 
   @Test
