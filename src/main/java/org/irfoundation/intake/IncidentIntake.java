@@ -33,6 +33,7 @@ import org.irfoundation.intake.IncidentReport.Indicators;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IncidentIntake {
 
-  static final int DUPLICATE_RETRIES = 3;
+  /** Runs of a batch of alerts that lost a race (a fingerprint claimed, or a deadlock on PostgreSQL) before it fails. */
+  static final int DUPLICATE_RETRIES = 5;
 
   private final IncidentStore store;
   private final IncidentTeam team;
@@ -92,14 +94,14 @@ public class IncidentIntake {
   /**
    * Takes a batch of alerts in one transaction, folded per fingerprint ({@link AlertFolding}). Two batches opening
    * the same new fingerprint at once: the later one fails on the fingerprint's key and is run again, then finding
-   * the incident.
+   * the incident; a batch the database chose as a deadlock's victim (rolled back whole) is run again too.
    */
   public List<AlertOutcome> receive(List<AlertReport> alerts, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> folding.fold(alerts, actor, alert -> openFor(alert, actor),
             (id, alert) -> addIndicators(id, alert, actor)));
-      } catch (DuplicateKeyException e) {
+      } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
         if (attempt == DUPLICATE_RETRIES) {
           throw e;
         }
