@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The incident tables (db/migration/V1): incidents, their timeline, open fingerprints and alerts. Written by the
- * intake (which creates incidents) and by the lifecycle; every other capability reads through {@link Incidents}.
+ * The incident tables (db/migration/V1): incidents, their timeline, open fingerprints; alerts in {@link AlertStore}.
+ * Written by the intake (which creates incidents) and by the lifecycle; every other capability reads through
+ * {@link Incidents}.
  */
 @Repository
 public class IncidentStore implements IncidentLifecycle {
@@ -24,10 +25,6 @@ public class IncidentStore implements IncidentLifecycle {
   public IncidentStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
-
-  /** One alert as received: {@code indicators} and {@code details} as JSON text. */
-  public record AlertRow(String fingerprint, String source, String category, String title, Instant observedAt,
-      Instant receivedAt, String indicators, String details) {}
 
   /** Next {@code INC-yyyy-nnnn}; the counter row stays locked until the caller's transaction ends. */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -205,50 +202,15 @@ public class IncidentStore implements IncidentLifecycle {
         .list();
   }
 
-  /** Every alert of the incident, newest first. */
-  public List<AlertRow> alerts(String incidentId, int offset, int limit) {
-    return jdbc.sql("""
-        select fingerprint, source, category, title, observed_at, received_at, indicators, details from alert
-        where incident_id = ? order by received_at desc, id desc offset ? rows fetch next ? rows only""")
-        .params(incidentId, offset, limit)
-        .query((rs, n) -> new AlertRow(rs.getString("fingerprint"), rs.getString("source"), rs.getString("category"),
-            rs.getString("title"), instant(rs, "observed_at"), instant(rs, "received_at"), rs.getString("indicators"),
-            rs.getString("details")))
-        .list();
-  }
-
+  /** The timeline, oldest first: a fingerprint's alerts are one entry ({@link TimelineStore}). */
   public List<TimelineEntry> timeline(String id) {
-    return jdbc.sql("select occurred_at, type, actor, detail from incident_event where incident_id = ? order by id")
-        .param(id)
-        .query((rs, n) -> new TimelineEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            TimelineEvent.valueOf(rs.getString("type")), rs.getString("actor"), rs.getString("detail")))
-        .list();
-  }
-
-  /** The incident an open fingerprint belongs to. */
-  public Optional<String> openIncidentOf(String fingerprint) {
-    return jdbc.sql("select incident_id from open_fingerprint where fingerprint = ?").param(fingerprint)
-        .query(String.class).optional();
+    return TimelineStore.all(jdbc, id);
   }
 
   /** Claims a fingerprint for an incident; a concurrent claim of the same one fails with a duplicate key. */
   public void claimFingerprint(String fingerprint, String incidentId) {
     jdbc.sql("insert into open_fingerprint (fingerprint, incident_id) values (?, ?)")
         .params(fingerprint, incidentId).update();
-  }
-
-  public void insertAlert(String incidentId, AlertRow alert) {
-    jdbc.sql("""
-        insert into alert (incident_id, fingerprint, source, category, title, observed_at, received_at,
-          indicators, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(incidentId, alert.fingerprint(), alert.source(), alert.category(), alert.title(),
-            utc(alert.observedAt()), utc(alert.receivedAt()), alert.indicators(), alert.details())
-        .update();
-  }
-
-  public long alertCount(String incidentId) {
-    return jdbc.sql("select count(*) from alert where incident_id = ?").param(incidentId).query(Long.class)
-        .single();
   }
 
   @Override

@@ -10,7 +10,7 @@ public enum TimelineEvent {
   // intake
   REPORTED("the incident was reported (by a person or a detection tool)"),
   CLASSIFIED("severity, response SLA and playbook decided"),
-  ALERT("an alert with the incident's fingerprint arrived"),
+  ALERT("alerts with the incident's fingerprint arrived: one entry per fingerprint, with their count, first and last"),
   SEVERITY_CHANGED("an alert raised the severity; the escalation policy runs again"),
 
   // incident-response and its steps

@@ -21,6 +21,7 @@ import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.irfoundation.intake.IncidentViews.ObligationView;
+import org.irfoundation.intake.IncidentViews.TimelinePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,9 +70,10 @@ public class IncidentController {
   }
 
   @GetMapping("/incidents/{id}")
-  @Operation(summary = "An incident: state, open tasks, deadlines, ticket and war room, timeline",
+  @Operation(summary = "An incident: state, open tasks, deadlines, ticket and war room, the newest of its timeline",
       description = "For its team, the IR lead, the program owner (read) and administrators; its reporter sees id,"
-          + " status and severity only; everyone else gets 404, as for an unknown id.")
+          + " status and severity only; everyone else gets 404, as for an unknown id. timeline: the newest 50"
+          + " entries (timelineTotal of them in all: GET …/timeline pages through them); alerts: how many it received.")
   public IncidentDetail incident(@PathVariable String id, Authentication caller) {
     return queries.detail(id, caller.getName());
   }
@@ -97,8 +99,19 @@ public class IncidentController {
     return queries.obligations(id, caller.getName());
   }
 
+  @GetMapping("/incidents/{id}/timeline")
+  @Operation(summary = "The timeline of an incident, a page at a time, newest first, with the total",
+      description = "A fingerprint's alerts are one entry (their count, first and last seen). For those who read"
+          + " all of the incident.")
+  public TimelinePage timeline(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Authentication caller) {
+    return queries.timeline(id, caller.getName(), page, size);
+  }
+
   @GetMapping("/incidents/{id}/alerts")
-  @Operation(summary = "The alerts of an incident, newest first")
+  @Operation(summary = "The alerts of an incident kept whole, newest first, and every fingerprint's count",
+      description = "Every alert is counted on its fingerprint (received); the first irf.intake.alerts.raw-sample"
+          + " of each are kept whole (items, total), and the newest one of each with its count (fingerprints).")
   public AlertPage alerts(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Authentication caller) {
     return queries.alerts(id, caller.getName(), page, size);
@@ -106,8 +119,9 @@ public class IncidentController {
 
   @PostMapping(path = "/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Report one alert or an array of alerts",
-      description = "An alert whose fingerprint belongs to an open incident is recorded on its timeline and"
-          + " raises its severity if its indicators do; a new fingerprint opens an incident. 202 once committed.")
+      description = "An alert whose fingerprint belongs to an open incident is counted on that fingerprint (one"
+          + " timeline entry for all its alerts) and raises the severity if its indicators do; a new fingerprint"
+          + " opens an incident. Up to 1,000 alerts per request, in one transaction. 202 once committed.")
   public ResponseEntity<List<AlertOutcome>> alerts(@RequestBody JsonNode body, Authentication caller) {
     List<AlertReport> alerts = readAlerts(body);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(intake.receive(alerts, caller.getName()));

@@ -23,7 +23,6 @@ import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentResponseApi;
 import org.irfoundation.incident.IncidentSeverity;
 import org.irfoundation.incident.IncidentStore;
-import org.irfoundation.incident.IncidentStore.AlertRow;
 import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.Obligations;
 import org.irfoundation.incident.PersonalDataHandOff;
@@ -34,6 +33,7 @@ import org.irfoundation.intake.IncidentReport.Indicators;
 import org.irfoundation.intake.IncidentViews.AlertOutcome;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IncidentIntake {
 
-  static final int DUPLICATE_RETRIES = 3;
+  /** Runs of a batch of alerts that lost a race (a fingerprint claimed, or a deadlock on PostgreSQL) before it fails. */
+  static final int DUPLICATE_RETRIES = 5;
 
   private final IncidentStore store;
   private final IncidentTeam team;
@@ -57,10 +58,11 @@ public class IncidentIntake {
   private final SystemContext system;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
+  private final AlertFolding folding;
 
   public IncidentIntake(IncidentStore store, IncidentTeam team, IncidentSeverity severity, PersonalDataHandOff handOff,
       Obligations obligations, RuntimeService runtimeService, DecisionService decisionService,
-      SystemContext system, TransactionTemplate transaction, ObjectMapper json) {
+      SystemContext system, TransactionTemplate transaction, ObjectMapper json, AlertFolding folding) {
     this.store = store;
     this.team = team;
     this.severity = severity;
@@ -71,6 +73,7 @@ public class IncidentIntake {
     this.system = system;
     this.transaction = transaction;
     this.json = json;
+    this.folding = folding;
   }
 
   public record Reported(IncidentSummary incident, boolean created) {}
@@ -99,14 +102,16 @@ public class IncidentIntake {
   }
 
   /**
-   * Takes a batch of alerts in one transaction. Two batches opening the same new fingerprint at once:
-   * the later one fails on the fingerprint's key and is run again, then finding the incident.
+   * Takes a batch of alerts in one transaction, folded per fingerprint ({@link AlertFolding}). Two batches opening
+   * the same new fingerprint at once: the later one fails on the fingerprint's key and is run again, then finding
+   * the incident; a batch the database chose as a deadlock's victim (rolled back whole) is run again too.
    */
   public List<AlertOutcome> receive(List<AlertReport> alerts, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> alerts.stream().map(alert -> receive(alert, actor)).toList());
-      } catch (DuplicateKeyException e) {
+        return transaction.execute(status -> folding.fold(alerts, actor, alert -> openFor(alert, actor),
+            (id, alert) -> addIndicators(id, alert, actor)));
+      } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
         if (attempt == DUPLICATE_RETRIES) {
           throw e;
         }
@@ -187,27 +192,20 @@ public class IncidentIntake {
     return IncidentSummary.of(store.find(id).orElseThrow());
   }
 
-  private AlertOutcome receive(AlertReport alert, String actor) {
-    Instant now = EngineClock.now();
-    Optional<String> openIncident = store.openIncidentOf(alert.fingerprint());
-    if (openIncident.isEmpty()) {
-      IncidentReport report = new IncidentReport(alert.title(), "Opened by alert " + alert.fingerprint(),
-          alert.category(), null, alert.observedAt(), null, actor, alert.source(), null, null,
-          alert.indicators(), null, null, null, false);
-      String id = open(report, actor).id();
-      store.claimFingerprint(alert.fingerprint(), id);
-      recordAlert(id, alert, actor, now);
-      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.OPENED);
-    }
-    String id = openIncident.get();
-    recordAlert(id, alert, actor, now);
+  private String openFor(AlertReport alert, String actor) {
+    IncidentReport report = new IncidentReport(alert.title(), "Opened by alert " + alert.fingerprint(),
+        alert.category(), null, alert.observedAt(), null, actor, alert.source(), null, null,
+        alert.indicators(), null, null, null, false);
+    return open(report, actor).id();
+  }
 
+  /** An alert of an open incident with indicators it may not know yet: merged into its report, severity decided. */
+  private AlertOutcome.Action addIndicators(String id, AlertReport alert, String actor) {
     Incident incident = store.find(id).orElseThrow();
     IncidentReport known = fromJson(incident.report());
     Indicators merged = known.indicators().union(alert.indicators());
     if (merged.equals(known.indicators())) {
-      // nothing new: a row on the timeline, no decision, no process step (alert storms stay cheap)
-      return new AlertOutcome(alert.fingerprint(), id, AlertOutcome.Action.RECORDED);
+      return AlertOutcome.Action.RECORDED;
     }
     IncidentReport updated = withIndicators(known, merged);
     store.reportUpdated(id, toJson(updated));
@@ -220,16 +218,7 @@ public class IncidentIntake {
         .getSingleResult().<String>getEntry(Decided.SEVERITY.name())));
     Severity before = Severity.orNull(incident.severity());
     Severity after = severity.raise(id, assessed, "after alert " + alert.fingerprint(), actor, inputs);
-    return new AlertOutcome(alert.fingerprint(), id,
-        after == before ? AlertOutcome.Action.RECORDED : AlertOutcome.Action.ESCALATED);
-  }
-
-  private void recordAlert(String incidentId, AlertReport alert, String actor, Instant now) {
-    store.insertAlert(incidentId, new AlertRow(alert.fingerprint(), alert.source(), alert.category().name(),
-        alert.title(), alert.observedAt(), now, toJson(alert.indicators()),
-        alert.details() == null ? null : alert.details().toString()));
-    store.recordEvent(incidentId, TimelineEvent.ALERT, actor, alert.title() + " [" + alert.fingerprint() + "]"
-        + (alert.source() == null ? "" : " from " + alert.source()));
+    return after == before ? AlertOutcome.Action.RECORDED : AlertOutcome.Action.ESCALATED;
   }
 
   /** The inputs of the incident-severity decision, by the names the decision reads. */

@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.irfoundation.engine.SystemContext;
 import org.irfoundation.incident.Access;
+import org.irfoundation.incident.AlertStore;
+import org.irfoundation.incident.AlertStore.AlertRow;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentAccess;
 import org.irfoundation.incident.IncidentAccessException;
@@ -31,20 +33,31 @@ import org.irfoundation.incident.IncidentStore;
 import org.irfoundation.incident.IncidentTeam;
 import org.irfoundation.incident.Obligations;
 import org.irfoundation.incident.TimelineEntry;
+import org.irfoundation.incident.TimelineStore;
 import org.irfoundation.intake.IncidentViews.AlertPage;
 import org.irfoundation.intake.IncidentViews.AlertView;
 import org.irfoundation.intake.IncidentViews.Deadline;
+import org.irfoundation.intake.IncidentViews.FingerprintView;
 import org.irfoundation.intake.IncidentViews.IncidentDetail;
 import org.irfoundation.intake.IncidentViews.IncidentPage;
 import org.irfoundation.intake.IncidentViews.IncidentSummary;
 import org.irfoundation.intake.IncidentViews.ObligationView;
 import org.irfoundation.intake.IncidentViews.OpenTask;
 import org.irfoundation.intake.IncidentViews.TeamView;
+import org.irfoundation.intake.IncidentViews.TimelinePage;
 import org.springframework.stereotype.Service;
 
-/** Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. */
+/**
+ * Reads incidents for the API: the record, its open work and deadlines from the engine, its timeline. Bounded
+ * however many alerts came: the view shows the newest timeline entries, the rest are a page away.
+ */
 @Service
 public class IncidentQueries {
+
+  /** Timeline entries in the incident view, the newest; {@code /timeline} pages through all. */
+  static final int DETAIL_TIMELINE = 50;
+  /** Fingerprints listed with the alerts, the most recently active (an incident has few: one per claim). */
+  static final int FINGERPRINTS = 100;
 
   private final IncidentStore store;
   private final IncidentAccess access;
@@ -57,12 +70,16 @@ public class IncidentQueries {
   private final RepositoryService repositoryService;
   private final HistoryService historyService;
   private final SystemContext system;
+  private final AlertStore alerts;
+  private final TimelineStore timelines;
 
   public IncidentQueries(IncidentStore store, IncidentAccess access, IncidentTeam team, Obligations obligations,
       ObjectMapper json,
       TaskService taskService, RuntimeService runtimeService,
       ManagementService managementService, RepositoryService repositoryService, HistoryService historyService,
-      SystemContext system) {
+      SystemContext system, AlertStore alerts, TimelineStore timelines) {
+    this.alerts = alerts;
+    this.timelines = timelines;
     this.store = store;
     this.access = access;
     this.team = team;
@@ -98,13 +115,27 @@ public class IncidentQueries {
     return system.call(() -> detail(row));
   }
 
+  /** The alerts kept whole, a page newest first, with every fingerprint's count. */
   public AlertPage alerts(String id, String caller, int page, int size) {
     access.require(id, caller, Access.READ);
-    List<AlertView> items = store.alerts(id, page * size, size).stream()
-        .map(a -> new AlertView(a.fingerprint(), a.source(), a.category(), a.title(), a.observedAt(),
-            a.receivedAt(), json(a.indicators()), json(a.details())))
+    List<AlertView> items = alerts.kept(id, (long) page * size, size).stream()
+        .map(kept -> view(kept.sequence(), kept.alert())).toList();
+    List<FingerprintView> fingerprints = alerts.aggregates(id, FINGERPRINTS).stream()
+        .map(a -> new FingerprintView(a.fingerprint(), a.count(), a.firstSeen(), a.lastSeen(), a.firstReceivedAt(),
+            a.lastReceivedAt(), view(a.count(), a.newest())))
         .toList();
-    return new AlertPage(items, page, size, store.alertCount(id));
+    return new AlertPage(items, page, size, alerts.keptCount(id), alerts.received(id), fingerprints);
+  }
+
+  /** A page of the timeline, newest first, for those who read all of the incident. */
+  public TimelinePage timeline(String id, String caller, int page, int size) {
+    access.require(id, caller, Access.READ);
+    return new TimelinePage(timelines.newest(id, (long) page * size, size), page, size, timelines.count(id));
+  }
+
+  private AlertView view(Long sequence, AlertRow a) {
+    return new AlertView(a.fingerprint(), sequence, a.source(), a.category(), a.title(), a.observedAt(),
+        a.receivedAt(), json(a.indicators()), json(a.details()));
   }
 
   public List<ObligationView> obligations(String id, String caller) {
@@ -120,14 +151,14 @@ public class IncidentQueries {
   private IncidentDetail detail(Incident row) {
     List<OpenTask> tasks = taskService.createTaskQuery().processInstanceBusinessKey(row.id()).active()
         .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
-    List<TimelineEntry> timeline = store.timeline(row.id());
+    List<TimelineEntry> timeline = timelines.newest(row.id(), 0, DETAIL_TIMELINE);
     return new IncidentDetail(row.id(), row.title(), row.description(), row.category(), row.domain(),
         row.status(), row.severity(), row.responseSla(), row.playbook(), row.reporter(), row.source(),
         row.externalRef(), row.detectedAt(), row.awareAt(), row.reportedAt(), row.closedAt(), row.restricted(),
         variable(row, IncidentResponseApi.Refs.TICKET_REF.name()),
         variable(row, IncidentResponseApi.Refs.WAR_ROOM_REF.name()),
-        store.alertCount(row.id()), obligations.next(row.id()).map(ObligationView::of).orElse(null), tasks,
-        deadlines(row), timeline);
+        alerts.received(row.id()), obligations.next(row.id()).map(ObligationView::of).orElse(null), tasks,
+        deadlines(row), timeline, timelines.count(row.id()));
   }
 
   private OpenTask openTask(Task task) {

@@ -36,14 +36,17 @@ public final class IncidentViews {
       String status, String severity, String responseSla, String playbook, String reporter, String source,
       String externalRef, Instant detectedAt, Instant awareAt, Instant reportedAt, Instant closedAt,
       Boolean restricted, String ticketRef, String warRoomRef, Long alerts, ObligationView nextObligation,
-      List<OpenTask> openTasks, List<Deadline> deadlines, List<TimelineEntry> timeline) {
+      List<OpenTask> openTasks, List<Deadline> deadlines, List<TimelineEntry> timeline, Long timelineTotal) {
 
     /** What the reporter of an incident sees of it: id, status and severity. */
     static IncidentDetail forReporter(Incident row) {
       return new IncidentDetail(row.id(), null, null, null, null, row.status(), row.severity(), null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
+
+  /** A page of an incident's timeline, newest first; a fingerprint's alerts are one entry. */
+  public record TimelinePage(List<TimelineEntry> items, int page, int size, long total) {}
 
   public record OpenTask(String name, List<String> groups, String assignee, Instant created, Instant due) {}
 
@@ -54,11 +57,24 @@ public final class IncidentViews {
     public enum Action { OPENED, RECORDED, ESCALATED }
   }
 
-  /** One alert of an incident as it was received. */
-  public record AlertView(String fingerprint, String source, String category, String title, Instant observedAt,
-      Instant receivedAt, JsonNode indicators, JsonNode details) {}
+  /**
+   * One alert of an incident as it was received; {@code sequence}: its place among its fingerprint's alerts on the
+   * incident (1 = the first).
+   */
+  public record AlertView(String fingerprint, Long sequence, String source, String category, String title,
+      Instant observedAt, Instant receivedAt, JsonNode indicators, JsonNode details) {}
 
-  public record AlertPage(List<AlertView> items, int page, int size, long total) {}
+  /**
+   * A page of the alerts kept whole (the first {@code irf.intake.alerts.raw-sample} of each fingerprint), newest
+   * first, {@code total} of them; {@code received}: every alert the incident received, kept or only counted; per
+   * fingerprint its count, span and newest alert.
+   */
+  public record AlertPage(List<AlertView> items, int page, int size, long total, long received,
+      List<FingerprintView> fingerprints) {}
+
+  /** The alerts of one fingerprint on an incident: how many, observed from when to when, and the newest. */
+  public record FingerprintView(String fingerprint, long alerts, Instant firstSeen, Instant lastSeen,
+      Instant firstReceivedAt, Instant lastReceivedAt, AlertView latest) {}
 
   /** Who works an incident, and why each is on its team. */
   public record TeamView(String incidentId, boolean restricted, List<Member> members) {

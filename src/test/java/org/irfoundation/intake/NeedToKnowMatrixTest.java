@@ -114,6 +114,7 @@ class NeedToKnowMatrixTest {
     return List.of(
         new Endpoint("GET", base, id -> "/api/incidents/" + id, a -> a.sees() ? 200 : 404, false),
         new Endpoint("GET", base + "/alerts", id -> "/api/incidents/" + id + "/alerts", reads, false),
+        new Endpoint("GET", base + "/timeline", id -> "/api/incidents/" + id + "/timeline", reads, false),
         new Endpoint("GET", base + "/obligations", id -> "/api/incidents/" + id + "/obligations", reads, false),
         new Endpoint("GET", base + "/team", id -> "/api/incidents/" + id + "/team", reads, false),
         new Endpoint("POST", base + "/team/{user}", id -> "/api/incidents/" + id + "/team/" + NAMED, leads, true),
