@@ -151,7 +151,8 @@ public class AwsSecurityIncidentResponseCase implements ProviderCase {
     body.put("clientToken", "irf-" + request.incidentId());
     body.put("title", truncate("[" + request.incidentId() + "] " + (title == null ? "Security incident" : title), 300));
     body.put("description", truncate(description == null || description.isBlank()
-        ? "Incident " + request.incidentId() + " (IR Foundation): the escalation policy engages AWS." : description, 8000));
+        ? "Incident " + request.incidentId() + " (IR Foundation): the escalation policy engages AWS."
+        : description, 8000));
     body.put("engagementType", settings.engagementType());
     body.put("resolverType", settings.resolverType());
     body.put("reportedIncidentStartDate", startedAt(request).getEpochSecond());
