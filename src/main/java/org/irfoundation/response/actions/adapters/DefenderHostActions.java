@@ -156,7 +156,8 @@ public class DefenderHostActions implements HostActions {
   String advice(int status, String body) {
     return switch (status) {
       case 401 -> "Defender did not accept the token: check the app registration (irf.response.defender.client-id)";
-      case 403 -> "the app needs the WindowsDefenderATP application permission Machine.Isolate, admin-consented";
+      case 403 -> "the app needs the WindowsDefenderATP application permissions Machine.Isolate and Machine.Read.All, "
+          + "admin-consented";
       case 404 -> "Defender knows no such machine: check the machine id";
       default -> "Defender refused the machine action";
     };
