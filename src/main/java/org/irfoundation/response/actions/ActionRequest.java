@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record ActionRequest(String incidentId, ResponseAction action, String target, Map<String, String> parameters) {
   public ActionRequest {
-    Objects.requireNonNull(incidentId, "incidentId");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(incidentId, "no incident");
+    Objects.requireNonNull(action, "no action");
+    Objects.requireNonNull(target, "no target");
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
   }
 
