@@ -151,12 +151,12 @@ public class AwsSecurityIncidentResponseCase implements ProviderCase {
     body.put("clientToken", "irf-" + request.incidentId());
     body.put("title", truncate("[" + request.incidentId() + "] " + (title == null ? "Security incident" : title), 300));
     body.put("description", truncate(description == null || description.isBlank()
-        ? "Incident " + request.incidentId() + " (IR Foundation): the escalation policy engages AWS."
-        : description, 8000));
+        ? "Incident " + request.incidentId() + " (IR Foundation" + facts(request) + "): the escalation policy "
+            + "engages AWS." : description, 8000));
     body.put("engagementType", settings.engagementType());
     body.put("resolverType", settings.resolverType());
     body.put("reportedIncidentStartDate", startedAt(request).getEpochSecond());
-    body.put("impactedAccounts", Ec2HostActions.groups(request.target()));
+    body.put("impactedAccounts", impactedAccounts(request));
     List<String> regions = Ec2HostActions.groups(request.parameter(ActionParameters.REGIONS));
     body.put("impactedAwsRegions", (regions.isEmpty() ? List.of(region) : regions).stream()
         .map(r -> Map.of("region", r)).toList());
@@ -173,6 +173,27 @@ public class AwsSecurityIncidentResponseCase implements ProviderCase {
     }).toList());
     body.put("tags", Map.of("irf:incident", request.incidentId()));
     return body;
+  }
+
+  /** The parameter's accounts, else the target when it is account ids (12 digits), else the configured ones. */
+  private List<String> impactedAccounts(ActionRequest request) {
+    List<String> given = Ec2HostActions.groups(request.parameter(ActionParameters.ACCOUNTS));
+    if (given.isEmpty()) {
+      List<String> target = Ec2HostActions.groups(request.target());
+      given = !target.isEmpty() && target.stream().allMatch(a -> a.matches("\\d{12}")) ? target
+          : settings.impactedAccounts();
+    }
+    if (given.isEmpty()) {
+      throw new ActionDeniedException(SYSTEM, 0, "no impacted AWS account for the case of " + request.incidentId()
+          + ": pass the parameter accounts or set irf.response.aws.security-ir.impacted-accounts");
+    }
+    return given;
+  }
+
+  private static String facts(ActionRequest request) {
+    String severity = request.parameter(ActionParameters.SEVERITY);
+    String category = request.parameter(ActionParameters.CATEGORY);
+    return (severity == null ? "" : ", severity " + severity) + (category == null ? "" : ", " + category);
   }
 
   private Instant startedAt(ActionRequest request) {

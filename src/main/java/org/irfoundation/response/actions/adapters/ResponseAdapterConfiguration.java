@@ -70,7 +70,7 @@ public class ResponseAdapterConfiguration {
     ResponseAdapterProperties.Aws aws = properties.aws();
     String region = region(aws, SECURITY_IR_ENABLED);
     ResponseAdapterProperties.Aws.SecurityIr sir = aws.securityIr();
-    if (sir.watchers() == null || sir.watchers().isEmpty() || sir.watchers().stream().anyMatch(w -> blank(w.email()))) {
+    if (sir.watchers().isEmpty() || sir.watchers().stream().anyMatch(w -> blank(w.email()))) {
       throw new IllegalStateException(SECURITY_IR_ENABLED + "=true needs at least one watcher with an e-mail: "
           + "irf.response.aws.security-ir.watchers[0].email (and .name, .job-title; from the environment: "
           + "IRF_RESPONSE_AWS_SECURITYIR_WATCHERS_0_EMAIL), whom AWS keeps informed");

@@ -29,10 +29,16 @@ public record ResponseAdapterProperties(Aws aws, Okta okta, Defender defender, H
 
     /**
      * AWS Security Incident Response {@code CreateCase}; the API wants at least one watcher and the resolver
-     * ({@code AWS}: the AWS CIRT works the case; {@code Self}: your own team).
+     * ({@code AWS}: the AWS CIRT works the case; {@code Self}: your own team). {@code impactedAccounts}: the
+     * accounts a case names when the request names none.
      */
-    public record SecurityIr(boolean enabled, URI endpoint, List<Watcher> watchers,
-        @DefaultValue("AWS") String resolverType, @DefaultValue("Security Incident") String engagementType) {}
+    public record SecurityIr(boolean enabled, URI endpoint, List<Watcher> watchers, List<String> impactedAccounts,
+        @DefaultValue("AWS") String resolverType, @DefaultValue("Security Incident") String engagementType) {
+      public SecurityIr {
+        watchers = watchers == null ? List.of() : List.copyOf(watchers);
+        impactedAccounts = impactedAccounts == null ? List.of() : List.copyOf(impactedAccounts);
+      }
+    }
 
     public record Watcher(String email, String name, String jobTitle) {}
   }

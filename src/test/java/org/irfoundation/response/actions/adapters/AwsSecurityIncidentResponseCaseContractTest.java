@@ -43,9 +43,13 @@ class AwsSecurityIncidentResponseCaseContractTest {
   static final Instant NOW = Instant.parse("2026-12-01T03:30:00Z");
 
   AwsSecurityIncidentResponseCase adapter() {
+    return adapter(List.of());
+  }
+
+  AwsSecurityIncidentResponseCase adapter(List<String> configuredAccounts) {
     ResponseAdapterProperties.Aws.SecurityIr settings = new ResponseAdapterProperties.Aws.SecurityIr(true,
         URI.create(sir.baseUrl()), List.of(new ResponseAdapterProperties.Aws.Watcher("ir-lead@example.com",
-            "Ira Lead", "IR lead")), "AWS", "Security Incident");
+            "Ira Lead", "IR lead")), configuredAccounts, "AWS", "Security Incident");
     return new AwsSecurityIncidentResponseCase(settings, "eu-central-1", AwsTestSupport.CREDENTIALS,
         new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5)), d -> { },
         Clock.fixed(NOW, ZoneOffset.UTC));
@@ -102,6 +106,17 @@ class AwsSecurityIncidentResponseCaseContractTest {
             + "security-ir/aws4_request, SignedHeaders=[a-z0-9;-]*content-type[a-z0-9;-]*, Signature=[0-9a-f]{64}"))
         .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z"))
         .withHeader("Content-Type", equalTo("application/json")));
+  }
+
+  @Test
+  void aTargetThatIsNoAccountTakesTheConfiguredAccountsAndWithoutAnyTheCaseIsLeftToAHuman() throws Exception {
+    ActionRequest byIncident = new ActionRequest("INC-2026-0042", ResponseAction.OPEN_PROVIDER_CASE, "INC-2026-0042",
+        Map.of(ActionParameters.SEVERITY, "P1", ActionParameters.CATEGORY, "MALWARE_RANSOMWARE"));
+    JsonNode body = new ObjectMapper().readTree(adapter(List.of("111122223333")).preview(byIncident).body());
+    assertThat(body.path("impactedAccounts").get(0).asText()).isEqualTo("111122223333");
+    assertThat(body.path("description").asText()).contains("severity P1").contains("MALWARE_RANSOMWARE");
+    assertThatThrownBy(() -> adapter().preview(byIncident)).isInstanceOf(ActionDeniedException.class)
+        .hasMessageContaining("irf.response.aws.security-ir.impacted-accounts");
   }
 
   @Test
