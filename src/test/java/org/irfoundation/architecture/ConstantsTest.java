@@ -21,6 +21,7 @@ import org.irfoundation.chat.ChatChannel;
 import org.irfoundation.evidence.EvidenceStore;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.mail.Notifier;
+import org.irfoundation.response.actions.ActionPort;
 import org.irfoundation.ticket.TicketSystem;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ConstantsTest {
   static final Pattern SQL_CONTEXT = Pattern.compile("\\.param\\(\"|rs\\.get\\w*\\(\"|instant\\(rs, \"");
   /** Adapters speak the outside system's vocabulary (Jira's "summary", Slack's "channel"). */
   static final List<Class<?>> PORTS = List.of(TicketSystem.class, ChatChannel.class, Notifier.class,
-      EvidenceStore.class);
+      EvidenceStore.class, ActionPort.class);
 
   @Test
   void everyElementAnApiClassNamesIsInItsModel() throws Exception {
