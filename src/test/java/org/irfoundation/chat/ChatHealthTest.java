@@ -30,7 +30,8 @@ class ChatHealthTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
+  // a 1 s read timeout timed out WireMock's first answer in full builds on a loaded 2-core machine
+  static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
 
   final TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
 
