@@ -53,8 +53,9 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * static ProcessTestEngine engine = ProcessTestEngine.withCoverage(0.95);
  * final Recorder notifyGroups = engine.record("notifyGroups");
  * </pre>
- * The engine is built from a shared test configuration with a name and H2 database of the test class's own, so it
- * never meets another class's deployments; it is closed after the class. {@code @Deployment} works as with
+ * The engine is built from a shared test configuration with a name and H2 database of the test class's own (a
+ * PostgreSQL database with {@link TestPostgres#enabled()}), so it never meets another class's deployments; it is
+ * closed after the class. {@code @Deployment} works as with
  * {@link ProcessEngineExtension}. Before each test camunda-bpm-assert is bound to the engine and the {@code raci}
  * bean is the real {@link Raci} over the deployed table; after each test the engine clock and the {@link Mocks}
  * registrations are reset. Recorders registered from field initialisers therefore need per-method test instances
@@ -160,7 +161,14 @@ public final class ProcessTestEngine implements BeforeAllCallback, TestInstanceP
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createProcessEngineConfigurationFromResource(configurationResource);
     configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+    if (TestPostgres.enabled()) {
+      configuration.setJdbcUrl(TestPostgres.newDatabase(context.getRequiredTestClass().getSimpleName()));
+      configuration.setJdbcDriver(TestPostgres.DRIVER);
+      configuration.setJdbcUsername(TestPostgres.USER);
+      configuration.setJdbcPassword(TestPostgres.PASSWORD);
+    } else {
+      configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+    }
     if (classCoverageAtLeast == null) {
       delegate = ProcessEngineExtension.builder().useProcessEngine(configuration.buildProcessEngine()).build();
     } else {
