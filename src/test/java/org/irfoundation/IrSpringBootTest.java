@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.irfoundation.testing.ContextEngine;
+import org.irfoundation.testing.FreshThrottle;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -21,7 +22,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @AutoConfigureObservability // the Prometheus endpoint is part of what is tested
 // the REST API and webapps find this context's engine even after another context's ran (no new context: listeners
 // are not part of the context's cache key)
-@TestExecutionListeners(listeners = ContextEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(listeners = {ContextEngine.class, FreshThrottle.class}, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IrSpringBootTest {
   String ADMIN = "admin";
   String ADMIN_PASSWORD = "Test-secret-pw-1";
