@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record ActionRequest(String incidentId, ResponseAction action, String target, Map<String, String> parameters) {
   public ActionRequest {
-    Objects.requireNonNull(incidentId, "incidentId");
+    Objects.requireNonNull(incidentId, "the incident id");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.irfoundation.connector.ConnectorException;
 import org.irfoundation.incident.Incident;
 import org.irfoundation.incident.IncidentLifecycle;
+import org.irfoundation.incident.IncidentResponseApi;
+import org.irfoundation.incident.IncidentResponseApi.Decided;
 import org.irfoundation.incident.Incidents;
 import org.irfoundation.incident.TimelineEvent;
 import org.irfoundation.response.actions.ResponseActionApi.Result;
@@ -171,8 +173,9 @@ public class ResponseActions {
     if (incident == null || incident.severity() == null) {
       return false;
     }
-    VariableMap inputs = Variables.createVariables().putValue("severity", incident.severity())
-        .putValue("domain", incident.domain()).putValue("category", incident.category());
+    VariableMap inputs = Variables.createVariables().putValue(Decided.SEVERITY.name(), incident.severity())
+        .putValue(IncidentResponseApi.Inputs.DOMAIN.name(), incident.domain())
+        .putValue(IncidentResponseApi.Inputs.CATEGORY.name(), incident.category());
     List<Map<String, Object>> rows = decisions.evaluateDecisionTableByKey(ESCALATION_POLICY, inputs)
         .getResultList();
     Object granted = rows.isEmpty() ? null : rows.get(0).get(STANDING_AUTHORITY);
