@@ -18,6 +18,8 @@ import org.irfoundation.response.actions.ResponseActionApi.Result;
 import org.irfoundation.response.actions.ResponseActionApi.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,6 +44,13 @@ public class ResponseActions {
   private final DecisionService decisions;
   private final ActionLedger ledger;
   private final SnapshotCustody custody;
+
+  /** Every configured adapter bean; none is a normal set-up (every step is done by hand). */
+  @Autowired
+  public ResponseActions(ObjectProvider<ActionPort> adapters, Incidents incidents, IncidentLifecycle timeline,
+      DecisionService decisions, ActionLedger ledger, SnapshotCustody custody) {
+    this(adapters.orderedStream().toList(), incidents, timeline, decisions, ledger, custody);
+  }
 
   public ResponseActions(List<ActionPort> adapters, Incidents incidents, IncidentLifecycle timeline,
       DecisionService decisions, ActionLedger ledger, SnapshotCustody custody) {
