@@ -72,7 +72,8 @@ public class ResponseActions {
   public Plan plan(ActionRequest request, String system) {
     String label = label(request, null);
     if (request.target().isBlank()) {
-      return notAutomated(request, label, "the target of " + request.action() + " is not known");
+      // nothing named to act on (not at triage, or not this case's kind): not news for the timeline
+      return new Plan(Route.NOT_AUTOMATED, label, "the target of " + request.action() + " is not known");
     }
     List<ActionPort> candidates = candidates(request.action(), system);
     if (candidates.isEmpty()) {

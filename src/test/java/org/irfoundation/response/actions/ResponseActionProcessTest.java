@@ -260,6 +260,7 @@ class ResponseActionProcessTest {
     ProcessInstance pi = start(ResponseAction.DEACTIVATE_ACCESS_KEY, " ", null);
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(EVENT_NOT_AUTOMATED);
     assertThat(iam.sent).isEmpty();
+    assertThat(incidents.entries).isEmpty(); // nothing named to act on is no news for the timeline
   }
 
   @Test
