@@ -15,4 +15,11 @@ public final class CurrentJob {
     JobEntity job = command == null ? null : command.getCurrentJob();
     return Optional.ofNullable(job).map(JobEntity::getId);
   }
+
+  /** The retries the current job has left, this attempt included (1: the last attempt), if a job runs the step. */
+  public static Optional<Integer> retriesLeft() {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    return Optional.ofNullable(job).map(JobEntity::getRetries);
+  }
 }

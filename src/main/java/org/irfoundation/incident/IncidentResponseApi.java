@@ -39,6 +39,8 @@ public final class IncidentResponseApi {
     public static final String TASK_OPEN_TICKET = "Task_OpenTicket";
     public static final String TASK_OPEN_WAR_ROOM = "Task_OpenWarRoom";
     public static final String TASK_NOTIFY_ENGAGED = "Task_NotifyEngagedGroups";
+    /** Where the escalation policy engages the cloud provider: a case with its incident response (response-action). */
+    public static final String CALL_OPEN_PROVIDER_CASE = "Call_OpenProviderCase";
     public static final String TASK_ACKNOWLEDGE = "Task_Acknowledge";
     public static final String EVENT_ACKNOWLEDGE_OVERDUE = "Event_AcknowledgeOverdue";
     public static final String TASK_CHOOSE_PLAYBOOK = "Task_ChoosePlaybook";

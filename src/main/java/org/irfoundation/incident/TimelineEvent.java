@@ -43,6 +43,14 @@ public enum TimelineEvent {
   BREACH_METRICS("the data-breach metrics were recorded"),
   NOTIFICATION_FILED("a regulatory notification was filed"),
 
+  // response actions (response.actions)
+  RESPONSE_ACTION_APPROVED("a person approved a disruptive response action on its exact target (actor: who)"),
+  RESPONSE_ACTION_REFUSED("a person refused a response action: it is left to a person (actor: who; detail: why)"),
+  RESPONSE_ACTION_EXECUTED("a response action was sent (detail: the system, the request sent, the API's answer)"),
+  RESPONSE_ACTION_FAILED("a response action was denied or failed: a person does it (detail: the API's message)"),
+  RESPONSE_ACTION_WOULD_HAVE("an exercise's response action was recorded, not sent (detail: the request it would have sent)"),
+  RESPONSE_ACTION_NOT_AUTOMATED("no adapter is configured for a response action (or its target is not known): a person does it"),
+
   // obligations
   SCOPE_RECORDED("the people and data the incident concerns were scoped: the obligations are found again"),
   OBLIGATION_FOUND("the notification obligations table found an obligation (from the first minute, any category)"),

@@ -41,6 +41,10 @@ public final class CompromisedAccountPlaybookApi {
 
     public static final String SUB_PROCESS_CONTAIN = "SubProcess_Contain";
     public static final String GATEWAY_CREDENTIAL_TYPE = "Gateway_CredentialType";
+    /** Automated containment ({@code response-action}) before each manual step, with the target named at triage. */
+    public static final String CALL_DEACTIVATE_ACCESS_KEY = "Call_DeactivateAccessKey";
+    public static final String CALL_DISABLE_USER = "Call_DisableUser";
+    public static final String CALL_REVOKE_SESSIONS = "Call_RevokeSessions";
     public static final String TASK_DEACTIVATE_ACCESS_KEY = "Task_DeactivateAccessKey";
     public static final String TASK_BLOCK_SIGN_IN = "Task_BlockSignIn";
     public static final String TASK_REVOKE_SESSION_TOKENS = "Task_RevokeSessionTokens";
@@ -59,6 +63,8 @@ public final class CompromisedAccountPlaybookApi {
     public static final String EVENT_QUIET_WINDOW = "Event_QuietWindow";
     public static final String TASK_CHECK_QUIET = "Task_CheckQuiet";
     public static final String TASK_RECOVER = "Task_RecoverAccount";
+    /** Recovery lifts the sign-in block (console / SSO login only). */
+    public static final String CALL_ENABLE_USER = "Call_EnableUser";
     public static final String EVENT_COMPLETED = "Event_PlaybookCompleted";
 
     private Elements() {}
@@ -71,6 +77,9 @@ public final class CompromisedAccountPlaybookApi {
   public static final class Variables {
     /** accessKey, consoleLogin, sessionTokens, mailbox. */
     public static final Variable<String> CREDENTIAL_TYPE = Variable.of("credentialType", String.class);
+    /** Triage: the access key to deactivate, and the user (or role) of the credential; empty: done by hand. */
+    public static final Variable<String> ACCESS_KEY_ID = Variable.of("accessKeyId", String.class);
+    public static final Variable<String> ACCOUNT_USER = Variable.of("accountUser", String.class);
     public static final Variable<String> ADMIN_RIGHTS = Variable.of("adminRights", String.class);
     public static final Variable<String> UNAUTHORISED_USE = Variable.of("unauthorisedUse", String.class);
     /**

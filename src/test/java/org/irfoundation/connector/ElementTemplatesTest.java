@@ -21,6 +21,7 @@ import org.irfoundation.chat.ChatChannel;
 import org.irfoundation.engine.RetryAfterJobPlugin;
 import org.irfoundation.mail.BuiltinNoticeLog;
 import org.irfoundation.mail.Notifier;
+import org.irfoundation.response.actions.ResponseActionApi;
 import org.irfoundation.ticket.BuiltinTicketLog;
 import org.irfoundation.ticket.TicketSystem;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,18 @@ class ElementTemplatesTest {
     return all;
   }
 
+  /** The service-task templates (the call-activity ones are checked below). */
+  List<JsonNode> serviceTaskTemplates() throws IOException {
+    return templates().stream().filter(t -> t.path("appliesTo").toString().equals("[\"bpmn:ServiceTask\"]")).toList();
+  }
+
   @Test
   void everyTemplateIsACamunda7ServiceTaskTemplateThatRunsAsync() throws IOException {
-    List<JsonNode> templates = templates();
-    assertThat(templates).extracting(t -> t.path("name").asText()).containsExactlyInAnyOrder("Open ticket",
-        "Comment ticket", "Close ticket", "Open war room", "Post to war room", "Send notice", "Store evidence");
+    assertThat(templates()).extracting(t -> t.path("name").asText()).containsExactlyInAnyOrder("Open ticket",
+        "Comment ticket", "Close ticket", "Open war room", "Post to war room", "Send notice", "Store evidence",
+        "Response action");
+    List<JsonNode> templates = serviceTaskTemplates();
+    assertThat(templates).hasSize(7);
     for (JsonNode t : templates) {
       assertThat(t.path("$schema").asText()).as(t.path("name").asText()).isEqualTo(SCHEMA);
       assertThat(t.path("appliesTo").toString()).isEqualTo("[\"bpmn:ServiceTask\"]");
@@ -73,7 +81,7 @@ class ElementTemplatesTest {
   @Test
   void everyTemplateNamesAnExistingDelegateAndExactlyTheParametersItReads() throws Exception {
     List<String> checked = new ArrayList<>();
-    for (JsonNode t : templates()) {
+    for (JsonNode t : serviceTaskTemplates()) {
       String expression = property(t, "camunda:delegateExpression").path("value").asText();
       assertThat(expression).matches("\\$\\{[a-zA-Z]+}");
       String bean = expression.substring(2, expression.length() - 1);
@@ -92,6 +100,34 @@ class ElementTemplatesTest {
     }
     assertThat(checked).contains("openTicket", "commentTicket", "closeTicket", "openWarRoom", "postToWarRoom",
         "sendNotice", "storeEvidence");
+  }
+
+  /**
+   * "Response action" calls the deployed response-action process with the incident as business key and fills exactly
+   * the inputs the process reads; the playbooks' automated steps use it.
+   */
+  @Test
+  void theResponseActionTemplateCallsTheDeployedProcessWithExactlyItsInputs() throws IOException {
+    JsonNode template = templates().stream().filter(t -> t.path("id").asText().equals(ResponseActionApi.TEMPLATE_ID))
+        .findFirst().orElseThrow();
+    assertThat(template.path("appliesTo").toString()).isEqualTo("[\"bpmn:CallActivity\"]");
+    assertThat(template.path("$schema").asText()).isEqualTo(SCHEMA);
+    assertThat(property(template, "calledElement").path("value").asText()).isEqualTo(ResponseActionApi.PROCESS_KEY);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ResponseActionApi.PROCESS_KEY).latestVersion().singleResult()).isNotNull();
+    Set<String> filled = new TreeSet<>();
+    boolean businessKey = false;
+    for (JsonNode p : template.path("properties")) {
+      String type = p.path("binding").path("type").asText();
+      if ("camunda:in".equals(type)) {
+        filled.add(p.path("binding").path("target").asText());
+      }
+      businessKey |= "camunda:in:businessKey".equals(type);
+    }
+    assertThat(businessKey).isTrue();
+    assertThat(filled).containsExactlyInAnyOrder(ResponseActionApi.Inputs.ACTION.name(),
+        ResponseActionApi.Inputs.TARGET.name(), ResponseActionApi.Inputs.PARAMETERS.name(),
+        ResponseActionApi.Inputs.SYSTEM.name());
   }
 
   @Test

@@ -31,6 +31,9 @@ class EscalationPolicyDecisionTest {
   private static final Map<String, Object> P2_MALWARE = outputs("ir-lead,ir-analyst,it-operations,legal", "PT1H",
       "PT1H", false, true);
 
+  /** Malware and ransomware at P1 (encryption in progress raises it): the IR lead contains at once. */
+  static final String STANDING_AUTHORITY_P1_MALWARE = "ISOLATE_HOST,DEACTIVATE_ACCESS_KEY,REVOKE_SESSIONS,DISABLE_USER";
+
   static Stream<Case> cases() {
     return Stream.of(
         escalation("P1", "SERVICE", "Rule_P1_ServiceDomain", P1, true),
@@ -51,7 +54,11 @@ class EscalationPolicyDecisionTest {
         escalation("P2", "APPLICATION", "RANSOMWARE", "Rule_Malware_P2", P2_MALWARE, false),
         escalation("P1", null, "COMPROMISED_ACCOUNT", "Rule_P1", P1, false),
         escalation("P2", null, "DATA_BREACH", "Rule_P2", P2, false),
-        escalation("P3", null, "RANSOMWARE", "Rule_P3", P3, false));
+        escalation("P3", null, "RANSOMWARE", "Rule_P3", P3, false),
+        // the edge of standing authority: P1 ransomware has it, P2 ransomware and P1 of another category do not
+        escalation("P1", "APPLICATION", "RANSOMWARE", "Rule_Malware_P1", P1_MALWARE, false),
+        escalation("P2", null, "RANSOMWARE", "Rule_Malware_P2", P2_MALWARE, false),
+        escalation("P1", "SERVICE", "COMPROMISED_ACCOUNT", "Rule_P1_ServiceDomain", P1, true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -92,6 +99,7 @@ class EscalationPolicyDecisionTest {
       Map<String, Object> outputs, boolean providerEngaged) {
     Map<String, Object> expected = new LinkedHashMap<>(outputs);
     expected.put("providerEngaged", providerEngaged);
+    expected.put("standingAuthority", ruleId.startsWith("Rule_Malware_P1") ? STANDING_AUTHORITY_P1_MALWARE : "");
     return new Case(severity + " " + domain + " " + category,
         vars("severity", severity, "domain", domain, "category", category), ruleId, expected);
   }

@@ -58,6 +58,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/incident-response.bpmn",
     "stub-bpmn/playbook-compromised-account.bpmn",
     "stub-bpmn/post-incident-review.bpmn",
+    "stub-bpmn/response-action.bpmn",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
     "stub-dmn/escalation-policy.dmn",

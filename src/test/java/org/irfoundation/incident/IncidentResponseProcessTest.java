@@ -60,6 +60,7 @@ import org.junit.jupiter.params.provider.CsvSource;
     "stub-bpmn/playbook-malware-ransomware.bpmn",
     "stub-bpmn/playbook-data-breach.bpmn",
     "stub-bpmn/post-incident-review.bpmn",
+    "stub-bpmn/response-action.bpmn",
     "bpmn/forms/choose-playbook.form",
     "stub-dmn/incident-severity.dmn",
     "stub-dmn/playbook-selection.dmn",
@@ -408,6 +409,32 @@ class IncidentResponseProcessTest {
     Inputs.PERSONAL_DATA.put(variables, true);
     runtime.createMessageCorrelation(IncidentResponseApi.MESSAGE_PERSONAL_DATA_CONFIRMED)
         .processInstanceBusinessKey(INCIDENT).setVariables(variables).correlateWithResult();
+  }
+
+  /**
+   * Where the escalation policy engages the cloud provider, opening the incident also asks for a case with its
+   * incident response (the response-action stand-in records what it got); otherwise the step has no target.
+   */
+  @Test
+  void theProviderEngagedByTheEscalationPolicyGetsACaseWhenTheIncidentOpens() {
+    ProcessInstanceWithVariables engaged = start("COMPROMISED_ACCOUNT", true);
+    runtime.setVariable(engaged.getId(), Decided.PROVIDER_ENGAGED.name(), true);
+    executeJob(engaged, TASK_OPEN_TICKET);
+    executeJob(engaged, TASK_OPEN_WAR_ROOM);
+    executeJob(engaged, TASK_NOTIFY_ENGAGED);
+    BpmnAwareTests.assertThat(engaged).hasPassed(CALL_OPEN_PROVIDER_CASE).isWaitingAt(TASK_ACKNOWLEDGE);
+    assertThat(providerCaseOf(engaged)).containsEntry("actionName", "OPEN_PROVIDER_CASE")
+        .containsEntry("actionTarget", INCIDENT).containsEntry("actionParameters",
+            "severity=P1;category=COMPROMISED_ACCOUNT");
+  }
+
+  private Map<String, Object> providerCaseOf(ProcessInstance pi) {
+    var called = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("response-action").singleResult();
+    Map<String, Object> seen = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(called.getId()).list()
+        .forEach(v -> seen.put(v.getName(), v.getValue()));
+    return seen;
   }
 
   private ProcessInstanceWithVariables start(String category, boolean rootAccount) {

@@ -53,6 +53,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Deployment(resources = {
     "bpmn/playbook-compromised-account.bpmn",
     "stub-bpmn/evidence-collection.bpmn",
+    "stub-bpmn/response-action.bpmn",
     "dmn/raci.dmn",
     "bpmn/forms/playbook-account-triage.form",
     "bpmn/forms/playbook-account-assess.form",
@@ -280,6 +281,70 @@ class PlaybookCompromisedAccountTest {
     assertThat(engine.getFormService().getDeployedTaskForm(task(containTask, pi).getId())).isNotNull();
     contain(pi, containTask, "no");
     BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_WATCH_WINDOW);
+  }
+
+  /** Each credential type's automated step (response-action) gets the action and the target named at triage. */
+  @ParameterizedTest
+  @CsvSource({
+      "accessKey,     " + CALL_DEACTIVATE_ACCESS_KEY + ", DEACTIVATE_ACCESS_KEY, AKIAIOSFODNN7EXAMPLE, userName=j.doe",
+      "consoleLogin,  " + CALL_DISABLE_USER + ",          DISABLE_USER,          j.doe,",
+      "sessionTokens, " + CALL_REVOKE_SESSIONS + ",       REVOKE_SESSIONS,       j.doe,"})
+  void containmentRunsTheAutomatedStepWithTheTargetNamedAtTriageBeforeTheManualOne(String credentialType,
+      String call, String action, String target, String parameters) {
+    ProcessInstance pi = start("P3");
+    Map<String, Object> answers = new HashMap<>(triageAnswers(credentialType, "no", "no", "no"));
+    answers.put(Variables.ACCESS_KEY_ID.name(), "AKIAIOSFODNN7EXAMPLE");
+    answers.put(Variables.ACCOUNT_USER.name(), "j.doe");
+    complete(task(TASK_TRIAGE, pi), answers);
+    engine.runAsyncJobs(pi);
+    assess(pi, "confirmed");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(call);
+    Map<String, Object> passed = calledWith(call);
+    assertThat(passed).containsEntry("actionName", action).containsEntry("actionTarget", target);
+    if (parameters != null) {
+      assertThat(passed).containsEntry("actionParameters", parameters);
+    }
+  }
+
+  @Test
+  void recoveryLiftsTheSignInBlockOfAConsoleLoginOnly() {
+    ProcessInstance pi = runToEradication();
+    eradicate(pi, "no", null);
+    quietWindow(pi, "no", null);
+    complete(task(TASK_RECOVER, pi), withVariables(Variables.ACCOUNT_USER.name(), "j.doe"));
+    assertThat(calledWith(CALL_ENABLE_USER)).containsEntry("actionName", "ENABLE_USER")
+        .containsEntry("actionTarget", ""); // an access key: nothing to lift
+
+    ProcessInstance login = start("P3");
+    Map<String, Object> answers = new HashMap<>(triageAnswers("consoleLogin", "no", "no", "no"));
+    answers.put(Variables.ACCOUNT_USER.name(), "j.doe");
+    complete(task(TASK_TRIAGE, login), answers);
+    engine.runAsyncJobs(login);
+    assess(login, "confirmed");
+    contain(login, TASK_BLOCK_SIGN_IN, "no");
+    watchWindow(login, "no", null);
+    eradicate(login, "no", null);
+    quietWindow(login, "no", null);
+    complete(task(TASK_RECOVER, login));
+    BpmnAwareTests.assertThat(login).isEnded();
+    // blocked, then lifted: two automated steps of this playbook named the user
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(login.getId())
+        .processDefinitionKey("response-action").list())
+        .filteredOn(called -> "j.doe".equals(engine.getHistoryService().createHistoricVariableInstanceQuery()
+            .processInstanceId(called.getId()).variableName("actionTarget").singleResult().getValue()))
+        .hasSize(2);
+  }
+
+  /** The variables the (stand-in) response-action instance started from {@code call} got. */
+  private Map<String, Object> calledWith(String call) {
+    var activity = engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(call)
+        .orderByHistoricActivityInstanceStartTime().desc().list().get(0);
+    Map<String, Object> seen = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(activity.getCalledProcessInstanceId()).list()
+        .forEach(v -> seen.put(v.getName(), v.getValue()));
+    return seen;
   }
 
   @Test
