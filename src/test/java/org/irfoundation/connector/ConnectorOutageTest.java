@@ -85,6 +85,9 @@ class ConnectorOutageTest {
     registry.add("irf.chat.provider", () -> "slack");
     registry.add("irf.chat.slack.base-url", () -> TOOLS.baseUrl() + "/api");
     registry.add("irf.chat.slack.bot-token", () -> "xoxb-secret-token");
+    // engine REST is enough (the retry Cockpit sends); a second context's webapps would take over the JVM-wide
+    // webapp state (runtime delegates) the shared context's Tasklist and Cockpit run on
+    registry.add("camunda.bpm.webapp.enabled", () -> "false");
   }
 
   @AfterAll

@@ -59,6 +59,9 @@ class AlertStormPostgresTest {
     registry.add("IRF_DB_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
     registry.add("IRF_DB_USER", () -> "postgres");
     registry.add("IRF_DB_PASSWORD", () -> "postgres");
+    // the API is enough; a second context's webapps would take over the JVM-wide webapp state (runtime delegates)
+    // the shared context's Tasklist and Cockpit run on, and its closing would leave them broken
+    registry.add("camunda.bpm.webapp.enabled", () -> "false");
   }
 
   @Autowired TestRestTemplate rest;

@@ -218,6 +218,9 @@ abstract class AccessFixture {
         form.add("password", password(caller));
         ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
             new HttpEntity<>(form, headers), String.class);
+        // 403 is an answer (no Tasklist authorization); a 5xx would make every webapp cell of the caller meaningless
+        assertThat(login.getStatusCode().value()).as("Tasklist login of %s: %s", caller.user(), login.getBody())
+            .isIn(200, 403);
         cookies = cookies(login.getHeaders(), cookies);
         String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
         token = newToken != null ? newToken : token;
