@@ -18,7 +18,10 @@ public enum TokenScope {
 
   /** {@code POST /api/incidents}: report an incident. */
   INCIDENTS_REPORT("incidents:report", matcher(HttpMethod.POST, "/api/incidents")),
-  /** {@code GET /api/incidents/**}: read incidents (their alerts, obligations, evidence list) the user may see. */
+  /**
+   * {@code GET /api/incidents/**}: read incidents (their alerts, obligations, evidence list) the user may see; not
+   * their reports or evidence content.
+   */
   INCIDENTS_READ("incidents:read", matcher(HttpMethod.GET, "/api/incidents"),
       matcher(HttpMethod.GET, "/api/incidents/**")),
   /** {@code POST /api/alerts/**}: send alerts (single or batches). */
@@ -29,6 +32,10 @@ public enum TokenScope {
 
   /** Any token may ask who it is. */
   private static final RequestMatcher ALWAYS = matcher(HttpMethod.GET, "/api/me");
+  /** Under {@code /api/incidents/**} but for people: reports and evidence bytes. */
+  private static final List<RequestMatcher> PEOPLE_ONLY = List.of(
+      matcher(HttpMethod.GET, "/api/incidents/*/report/**"),
+      matcher(HttpMethod.GET, "/api/incidents/*/evidence/*/content"));
 
   private final String id;
   private final List<RequestMatcher> requests;
@@ -52,7 +59,8 @@ public enum TokenScope {
 
   /** Whether a token with {@code scopes} may make this request at all. */
   static boolean allows(Collection<TokenScope> scopes, HttpServletRequest request) {
-    return ALWAYS.matches(request) || scopes.stream().anyMatch(s -> s.requests.stream().anyMatch(m -> m.matches(request)));
+    return ALWAYS.matches(request) || PEOPLE_ONLY.stream().noneMatch(m -> m.matches(request))
+        && scopes.stream().anyMatch(s -> s.requests.stream().anyMatch(m -> m.matches(request)));
   }
 
   private static RequestMatcher matcher(HttpMethod method, String pattern) {

@@ -3,6 +3,8 @@ package org.irfoundation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,14 @@ class BadInputMatrixTest extends BadInputFixture {
         new JsonEndpoint("POST", "/api/rollouts", "{\"organisation\":\"Acme\",\"sponsor\":\"admin\",\"programOwner\":"
             + "\"admin\",\"startDate\":\"2027-01-04\"}", "organisation", 200, List.of("startDate", "sponsor")),
         new JsonEndpoint("POST", "/api/exercises", "{\"scenario\":\"compromised-admin-account\",\"participants\":"
-            + "[\"admin\"],\"timeCompression\":12}", "mode", 0, List.of("scenario", "timeCompression")));
+            + "[\"admin\"],\"timeCompression\":12}", "mode", 0, List.of("scenario", "timeCompression")),
+        tokens());
+  }
+
+  private static JsonEndpoint tokens() {
+    return new JsonEndpoint("POST", "/api/tokens", "{\"user\":\"admin\",\"name\":\"T\",\"scopes\":[\"alerts:write\"],"
+        + "\"expiresAt\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}", "name", 100,
+        List.of("user", "scopes", "expiresAt"));
   }
 
   @TestFactory
@@ -91,6 +100,17 @@ class BadInputMatrixTest extends BadInputFixture {
     tests.add(refused("POST /api/alerts: a batch with one bad alert", alerts,
         bytes("[" + alert + "," + alert.replace("T\"", "T\",\"category\":\"${x}\"") + "]"), false));
     tests.add(refused("POST /api/alerts: an empty batch", alerts, bytes("[]"), false));
+    JsonEndpoint tokens = tokens();
+    Map.of("an unknown scope", List.of("scopes", "[\"alerts:write\",\"incidents:delete\"]"),
+        "a scope that is not text", List.of("scopes", "[7]"), "scopes a number", List.of("scopes", "7"),
+        "no scopes", List.of("scopes", "[]"), "an expiry in the past", List.of("expiresAt", "\"2020-01-01T00:00:00Z\""),
+        "an expiry a boolean", List.of("expiresAt", "true"), "a user in a list", List.of("user", "[\"admin\"]"),
+        "a caller-chosen secret", List.of("token", "\"irf_chosen\"")).forEach((what, fieldAndJson) -> tests.add(
+        refused("POST /api/tokens: " + what, tokens, with(tokens, fieldAndJson.get(0), bytes(fieldAndJson.get(1))),
+            false)));
+    // the refusals are the input's: the valid body makes a token
+    tests.add(DynamicTest.dynamicTest("POST /api/tokens: the valid body answers 201", () -> assertThat(
+        send("POST", "/api/tokens", "application/json", bytes(tokens.valid()), false).answer().status()).isEqualTo(201)));
     return tests.stream();
   }
 

@@ -31,10 +31,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.irfoundation.IrFoundationApplication;
 import org.irfoundation.IrSpringBootTest;
 import org.irfoundation.testing.ContextEngine;
+import org.irfoundation.testing.SecretsInLogs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -74,6 +76,14 @@ class ConnectorOutageTest {
     WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
     server.start();
     return server;
+  }
+
+  /** Jira's and Slack's tokens never reach the log, from the context's start through the outages. */
+  @RegisterExtension
+  static final SecretsInLogs LOGS = new SecretsInLogs("jira-secret-token", "xoxb-secret-token");
+
+  static {
+    LOGS.password("ir@example.com", "jira-secret-token");
   }
 
   @DynamicPropertySource

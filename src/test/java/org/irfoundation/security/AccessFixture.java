@@ -53,9 +53,21 @@ abstract class AccessFixture {
   /** A word of the incident's title: a refusal must not show it. */
   static final String SECRET_WORD = "q.quince";
 
-  /** Who calls: user (null: anonymous), groups, and what the security model lets them do with the incident. */
+  /**
+   * Who calls: user (null: anonymous), groups, and what the security model lets them do with the incident; with a
+   * token (Bearer, the administrator's, of one scope) instead of a password when {@code scope} is set.
+   */
   record Caller(String name, String user, Set<String> groups, boolean readsIncident, boolean worksIncident,
-      boolean candidate) {
+      boolean candidate, String scope, String token) {
+
+    Caller(String name, String user, Set<String> groups, boolean readsIncident, boolean worksIncident,
+        boolean candidate) {
+      this(name, user, groups, readsIncident, worksIncident, candidate, null, null);
+    }
+
+    boolean bearer() {
+      return token != null;
+    }
 
     boolean anonymous() {
       return user == null;
@@ -82,6 +94,7 @@ abstract class AccessFixture {
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired ObjectMapper json;
+  @Autowired ApiTokens apiTokens;
 
   RawHttp http;
   String incident;
@@ -89,6 +102,8 @@ abstract class AccessFixture {
   String task;
   String evidence;
   String rollout;
+  /** An administrator's token that the DELETE row revokes (as each caller that may). */
+  String spareToken;
   private final List<Caller> callers = new ArrayList<>();
   private final Map<String, String> sessions = new HashMap<>();
 
@@ -142,6 +157,16 @@ abstract class AccessFixture {
     createUser(NAMED, null);
     callers.add(new Caller("no group", OUTSIDER, Set.of(), false, false, false));
     callers.add(new Caller("anonymous", null, Set.of(), false, false, false));
+    // the administrator's tokens: whatever the administrator may do, a token reaches only its scope
+    Instant expires = Instant.now().plus(1, ChronoUnit.DAYS);
+    for (String scope : TokenScope.ids()) {
+      String token = apiTokens.create(new ApiTokens.CreateRequest(IrSpringBootTest.ADMIN, "mx " + scope,
+          List.of(scope), expires), IrSpringBootTest.ADMIN).token();
+      callers.add(new Caller("token " + scope, IrSpringBootTest.ADMIN, Set.of(Roles.CAMUNDA_ADMIN), true, true, true,
+          scope, token));
+    }
+    spareToken = apiTokens.create(new ApiTokens.CreateRequest(IrSpringBootTest.ADMIN, "mx spare",
+        List.of("alerts:write"), expires), IrSpringBootTest.ADMIN).id();
   }
 
   /** What the administrator's cells created: the shared context's other tests count administrators and users. */
@@ -172,10 +197,16 @@ abstract class AccessFixture {
 
   /** {@code WEBAPP}: a GET in the caller's webapp session; {@code WEBAPP-SETUP}: the first-run setup's create. */
   Answer call(String method, String path, String body, Caller caller) {
+    byte[] bytes = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (caller.bearer()) {
+      // a token does not sign in to the webapps: it is sent to their API as it is
+      boolean setup = method.equals("WEBAPP-SETUP");
+      return http.bearer(caller.token(), setup ? "POST" : method.startsWith("WEBAPP") ? "GET" : method, path,
+          body == null && !setup ? null : "application/json", setup ? "{}".getBytes() : bytes);
+    }
     if (method.startsWith("WEBAPP")) {
       return webapp(method.equals("WEBAPP-SETUP"), path, caller);
     }
-    byte[] bytes = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return http.send(caller.user(), caller.anonymous() ? null : password(caller), method, path,
         body == null ? null : "application/json", bytes, false);
   }

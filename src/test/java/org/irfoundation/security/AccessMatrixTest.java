@@ -17,12 +17,14 @@ import org.junit.jupiter.api.TestFactory;
  * user in no group and an anonymous caller, against the app's API, the engine's REST API and the webapps' own API.
  * Each cell is what the security model (README "Logging in", "Who sees an incident") says: an answer with the
  * incident's data (SEES), an answer without it (EMPTY: lists the engine filters), or a status. A row is one line of
- * {@link #rows()}; the cells of the incident's own endpoints per kind of membership are in NeedToKnowMatrixTest.
+ * {@link #rows()}. The administrator's API tokens (one per scope) are callers too: a token reaches only what its scope
+ * names ({@link #reaches}), there as its user. The cells of the incident's own endpoints per kind of membership are
+ * in NeedToKnowMatrixTest.
  */
 class AccessMatrixTest extends AccessFixture {
 
   /** What a cell expects: a status, or 200 with (SEES) or without (EMPTY) the fixture incident in the answer. */
-  enum Cell { SEES, EMPTY, OK, S201, S400, S401, S403, S404, REFUSED }
+  enum Cell { SEES, EMPTY, OK, S201, S204, S400, S401, S403, S404, REFUSED }
 
   /** One endpoint and what each caller gets. */
   record Row(String method, String path, String body, Function<Caller, Cell> cell) {}
@@ -61,6 +63,11 @@ class AccessMatrixTest extends AccessFixture {
         new Row("POST", inc + "/team/" + NAMED, null, c -> c.anonymous() ? Cell.S401 : c.lead() ? Cell.OK
             : c.readsIncident() ? Cell.S403 : Cell.S404),
         new Row("GET", "/api/improvements", null, authenticated),
+        // credentials: administrators signed in with a password only
+        new Row("GET", "/api/tokens", null, c -> c.anonymous() ? Cell.S401 : c.admin() ? Cell.OK : Cell.S403),
+        new Row("POST", "/api/tokens", "{}", c -> c.anonymous() ? Cell.S401 : c.admin() ? Cell.S400 : Cell.S403),
+        new Row("DELETE", "/api/tokens/" + spareToken, null, c -> c.anonymous() ? Cell.S401 : c.admin() ? Cell.S204
+            : Cell.S403),
         new Row("GET", "/api/rollouts", null, c -> c.anonymous() ? Cell.S401
             : rolloutReader.apply(c) == Cell.OK ? Cell.SEES : Cell.EMPTY),
         new Row("GET", "/api/rollouts/" + rollout, null, rolloutReader),
@@ -124,14 +131,35 @@ class AccessMatrixTest extends AccessFixture {
             : caller.user());
         String body = row.body() == null ? null : row.body().replace("{caller}", caller.anonymous() ? "nobody"
             : caller.user());
-        Cell expected = row.cell().apply(caller);
+        Cell expected = !caller.bearer() ? row.cell().apply(caller) : row.method().equals("WEBAPP") ? Cell.S401
+            : reaches(caller.scope(), row.method(), path) ? row.cell().apply(caller) : Cell.S403;
         String name = row.method() + " " + row.path().replace(incident, "{inc}").replace(processInstance, "{pi}")
-            .replace(task, "{task}").replace(evidence, "{eid}").replace(rollout, "{rollout}") + " as "
+            .replace(task, "{task}").replace(evidence, "{eid}").replace(rollout, "{rollout}")
+            .replace(spareToken, "{token}") + " as "
             + caller.name() + ": " + expected;
         cells.add(DynamicTest.dynamicTest(name, () -> assertCell(call(row.method(), path, body, caller), expected)));
       }
     }
     return cells.stream();
+  }
+
+  /**
+   * What a token of {@code scope} reaches (README "API tokens"): {@code GET /api/me}, and its scope's requests; never
+   * reports, evidence content, the engine, the webapps or {@code /api/tokens}, whatever its user may do.
+   */
+  static boolean reaches(String scope, String method, String pathAndQuery) {
+    String path = pathAndQuery.split("\\?", 2)[0];
+    if (method.equals("GET") && path.equals("/api/me")) {
+      return true;
+    }
+    return switch (scope) {
+      case "incidents:report" -> method.equals("POST") && path.equals("/api/incidents");
+      case "incidents:read" -> method.equals("GET") && path.matches("/api/incidents(/.*)?")
+          && !path.matches("/api/incidents/[^/]+/(report(/.*)?|evidence/[^/]+/content)");
+      case "alerts:write" -> method.equals("POST") && path.matches("/api/alerts(/.*)?");
+      case "evidence:write" -> method.equals("POST") && path.matches("/api/incidents/[^/]+/evidence(/[^/]+/custody)?");
+      default -> throw new IllegalArgumentException(scope);
+    };
   }
 
   private void assertCell(Answer answer, Cell expected) throws Exception {
@@ -146,6 +174,7 @@ class AccessMatrixTest extends AccessFixture {
       }
       case OK -> assertThat(answer.status()).as(shown).isEqualTo(200);
       case S201 -> assertThat(answer.status()).as(shown).isEqualTo(201);
+      case S204 -> assertThat(answer.status()).as(shown).isEqualTo(204);
       case S400 -> assertThat(answer.status()).as(shown).isEqualTo(400);
       case S401 -> assertThat(answer.status()).as(shown).isEqualTo(401);
       case S403 -> assertThat(answer.status()).as(shown).isEqualTo(403);

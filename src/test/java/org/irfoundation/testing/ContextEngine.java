@@ -1,8 +1,16 @@
 package org.irfoundation.testing;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
@@ -27,6 +35,20 @@ public class ContextEngine extends AbstractTestExecutionListener {
         container.unregisterProcessEngine(registered);
       }
       container.registerProcessEngine(engine);
+    }
+    // the webapps' runtime delegates are JVM-wide too, and a closing context's webapps set them to null (their
+    // bootstrap listeners' tearDown): Admin's login and setup, Cockpit, Tasklist answered 500 after such a context
+    if (Admin.getRuntimeDelegate() == null) {
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+    }
+    if (Cockpit.getRuntimeDelegate() == null) {
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+    }
+    if (Tasklist.getRuntimeDelegate() == null) {
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+    }
+    if (Welcome.getRuntimeDelegate() == null) {
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
     }
   }
 

@@ -53,6 +53,21 @@ public final class RawHttp {
     if (user != null) {
       request.header("Authorization", basic(user, password));
     }
+    return send(request);
+  }
+
+  /** A request with {@code Authorization: Bearer token}. */
+  public Answer bearer(String token, String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("Authorization", "Bearer " + token);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null), answer.body());
