@@ -86,7 +86,11 @@ public class IncidentIntake {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> new Reported(open(report, actor), true));
+        // the number in a transaction of its own: the counter's row lock ends before the process start (three
+        // decisions) instead of queueing every concurrent report behind it; a report that then fails leaves a gap
+        // in the numbers, never a duplicate
+        String id = transaction.execute(status -> store.nextId(EngineClock.now().atZone(ZoneOffset.UTC).getYear()));
+        return transaction.execute(status -> new Reported(open(report, actor, id, none -> { }), true));
       } catch (DuplicateKeyException e) {
         // the same externalRef reported concurrently, or the year's first number taken by another report: the
         // first finds that incident, the second gets the next number when run again
@@ -145,8 +149,11 @@ public class IncidentIntake {
   }
 
   private IncidentSummary open(IncidentReport report, String actor, Consumer<String> beforeStart) {
+    return open(report, actor, store.nextId(EngineClock.now().atZone(ZoneOffset.UTC).getYear()), beforeStart);
+  }
+
+  private IncidentSummary open(IncidentReport report, String actor, String id, Consumer<String> beforeStart) {
     Instant now = EngineClock.now();
-    String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
     Instant awareAt = report.awareAt() != null ? report.awareAt() : now;
     store.insert(new Incident(id, report.title(), report.description(), report.category().name(),
         report.domain() == null ? null : report.domain().name(), report.detectedAt(), awareAt, now,
