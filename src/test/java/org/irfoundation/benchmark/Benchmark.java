@@ -26,11 +26,11 @@ public final class Benchmark {
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", QUICK ? "12" : "90"));
-  static final double WINDOW = Double.parseDouble(System.getProperty("bench.window", QUICK ? "4" : "10"));
+  static final double WINDOW = Double.parseDouble(System.getProperty("bench.window", QUICK ? "4" : "6"));
   static final int INCIDENTS = Integer.getInteger("bench.incidents", QUICK ? 300 : 10_000);
   static final int FINISHED = Integer.getInteger("bench.finished", QUICK ? 2_000 : 100_000);
   static final int BIG_ALERTS = Integer.getInteger("bench.bigAlerts", QUICK ? 20_000 : 1_000_000);
-  static final double SEED_SECONDS = Double.parseDouble(System.getProperty("bench.seedSeconds", QUICK ? "15" : "100"));
+  static final double SEED_SECONDS = Double.parseDouble(System.getProperty("bench.seedSeconds", QUICK ? "15" : "40"));
   static final double DRAIN_SECONDS = 120;
 
   private final BenchApp app;

@@ -53,8 +53,12 @@ final class Volumes {
 
     String big = work.repeatFingerprints.get(0);
     int batch = 1000;
-    if (app.send(work.batch(batch, big).request()).statusCode() == 400) {
+    Load.Call probe = work.batch(batch, big);
+    int probed = app.send(probe.request()).statusCode();
+    if (probed == 400) {
       batch = 100;
+    } else if (probed < 300) {
+      probe.onAccepted().run(); // it was accepted: the lost check counts it
     }
     LongAdder bigAccepted = work.acceptedRepeats.get(big);
     int size = batch;
