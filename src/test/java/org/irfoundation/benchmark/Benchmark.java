@@ -3,16 +3,20 @@ package org.irfoundation.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * The benchmark of docs/benchmarks.md: the packaged app against its own baselines in the same JVM, database and run.
@@ -81,15 +85,32 @@ public final class Benchmark {
         e.printStackTrace();
         throw e;
       }
+      // the database's size on disk: H2's file store grows with every commit of a storm
+      benchmark.report.put("databaseMib", diskMib(workDir));
       System.out.println(Table.of(benchmark.report));
+      System.out.printf("database on disk at the end: %d MiB%n", benchmark.report.get("databaseMib"));
       Path json = target.resolve("benchmark.json");
       Files.writeString(json, BenchApp.JSON.enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(benchmark.report));
-      System.out.println("written: " + json + " (app log: " + workDir.resolve("app.log") + ")");
+      System.out.println("written: " + json + (Boolean.getBoolean("bench.keep") ? " (app log: "
+          + workDir.resolve("app.log") + ")" : " (the work folder is removed; -Dbench.keep=true keeps it)"));
     } finally {
       if (postgres != null) {
         postgres.close();
       }
+      // tens of GiB after a full run on H2: kept only when asked for
+      if (!Boolean.getBoolean("bench.keep")) {
+        try (Stream<Path> files = Files.walk(workDir)) {
+          files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+      }
+    }
+  }
+
+  static long diskMib(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("app.log"))
+          .mapToLong(f -> f.toFile().length()).sum() >> 20;
     }
   }
 
