@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The number of rows of every table of the app's database (the app's own and the engine's ACT_RU_/ACT_HI_ tables),
- * in one query, to show a refused request changed nothing. Metric tables are left out: the engine writes them on
+ * in one query, to show a refused request changed nothing (H2's schema is PUBLIC, PostgreSQL's public). Metric tables are left out: the engine writes them on
  * its own schedule.
  */
 public final class RowCounts {
@@ -21,7 +21,7 @@ public final class RowCounts {
   public RowCounts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     List<String> tables = jdbc.queryForList("select table_name from information_schema.tables"
-        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class).stream()
+        + " where upper(table_schema) = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class).stream()
         .filter(t -> !t.toUpperCase().contains("METER_LOG")).toList();
     this.query = tables.stream().map(t -> "select '" + t + "' as t, count(*) as n from \"" + t + "\"")
         .collect(Collectors.joining(" union all "));
