@@ -181,6 +181,8 @@ class ClusterIT {
     Path dir = Files.createDirectories(workDir.resolve(name));
     Map<String, String> env = new HashMap<>(ADMIN);
     env.putAll(db.env());
+    // every alert kept whole (the raw sample's maximum), so each acknowledged alert is found by its own number
+    env.put("IRF_INTAKE_ALERTS_RAWSAMPLE", "100000");
     env.putAll(Map.of("IRF_TICKET_PROVIDER", "jira", "IRF_JIRA_BASE_URL", fakes.jiraUrl(),
         "IRF_JIRA_EMAIL", "irf@example.org", "IRF_JIRA_API_TOKEN", "jira-token", "IRF_CHAT_PROVIDER", "slack",
         "IRF_SLACK_BOT_TOKEN", "xoxb-cluster"));

@@ -56,6 +56,8 @@ class CrashIT {
     ClusterDatabase postgres = database.equals("postgres") ? new ClusterDatabase() : null;
     try (AutoCloseable stopPostgres = postgres == null ? () -> { } : postgres) {
       Map<String, String> env = new HashMap<>(ADMIN);
+      // every alert kept whole (the raw sample's maximum), so each acknowledged alert is found by its own number
+      env.put("IRF_INTAKE_ALERTS_RAWSAMPLE", "100000");
       List<String> args = new ArrayList<>(List.of("--irf.evidence.stale-part-age=PT2S"));
       if (postgres != null) {
         env.putAll(postgres.env());
