@@ -34,15 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (an incident whose request died with A is sent again with its externalRef, as a client behind a load balancer
  * would; an alert is not). Then: every acknowledged incident and alert is there once, each incident has one ticket
  * and one war room and waits in its first user task, and B ran the jobs A held when it died, once their locks
- * expired. Volumes (defaults 200, 2000, 20, 15 s: the issue's 500 incidents and 5,000 alerts take over 10 minutes
- * on 2 shared cores): {@code -Dirf.cluster.incidents=500 -Dirf.cluster.alerts=5000 -Dirf.cluster.fingerprints=50
- * -Dirf.cluster.lock-millis=15000}.
+ * expired. Volumes (defaults: 500 incidents, 5,000 alerts, 50 fingerprints, 15 s lock time; about 70 s on 2 cores):
+ * {@code -Dirf.cluster.incidents=… -Dirf.cluster.alerts=… -Dirf.cluster.fingerprints=… -Dirf.cluster.lock-millis=…}.
  */
 class ClusterIT {
 
-  static final int INCIDENTS = Integer.getInteger("irf.cluster.incidents", 200);
-  static final int ALERTS = Integer.getInteger("irf.cluster.alerts", 2000);
-  static final int FINGERPRINTS = Integer.getInteger("irf.cluster.fingerprints", 20);
+  static final int INCIDENTS = Integer.getInteger("irf.cluster.incidents", 500);
+  static final int ALERTS = Integer.getInteger("irf.cluster.alerts", 5000);
+  static final int FINGERPRINTS = Integer.getInteger("irf.cluster.fingerprints", 50);
   static final int LOCK_MILLIS = Integer.getInteger("irf.cluster.lock-millis", 15_000);
   static final int CLIENTS = Integer.getInteger("irf.cluster.clients", 8);
   static final int ALERTS_PER_REQUEST = 10;
