@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * policy {@value #REVOKE_POLICY} denying everything to tokens issued before the cut-off. Each action first reads the
  * current state and sends nothing when it is already there.
  */
-public class AwsIamIdentityActions implements IdentityActions {
+public class AwsIamIdentityActions extends ActionAdapter implements IdentityActions {
 
   public static final String SYSTEM = "AWS IAM";
   public static final String DENY_ALL_POLICY = "irf-incident-deny-all";
@@ -50,19 +50,10 @@ public class AwsIamIdentityActions implements IdentityActions {
   private final Clock clock;
 
   public AwsIamIdentityActions(IamClient iam, String endpoint, Clock clock) {
+    super(SYSTEM, SUPPORTED);
     this.iam = iam;
     this.endpoint = endpoint == null ? STANDARD_ENDPOINT : endpoint;
     this.clock = clock;
-  }
-
-  @Override
-  public String system() {
-    return SYSTEM;
-  }
-
-  @Override
-  public boolean supports(ResponseAction action) {
-    return SUPPORTED.contains(action);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * first ({@code POST /v1/list-cases}) and nothing is sent; the {@code clientToken} is the incident id, so the service
  * itself ignores a repeated create.
  */
-public class AwsSecurityIncidentResponseCase implements ProviderCase {
+public class AwsSecurityIncidentResponseCase extends ActionAdapter implements ProviderCase {
 
   public static final String SYSTEM = "AWS Security Incident Response";
   static final String SIGNING_NAME = "security-ir";
@@ -56,6 +57,7 @@ public class AwsSecurityIncidentResponseCase implements ProviderCase {
 
   public AwsSecurityIncidentResponseCase(ResponseAdapterProperties.Aws.SecurityIr settings, String region,
       AwsCredentialsProvider credentials, HttpSettings httpSettings, HttpConnector.Sleeper sleeper, Clock clock) {
+    super(SYSTEM, EnumSet.of(ResponseAction.OPEN_PROVIDER_CASE));
     this.settings = settings;
     this.region = region;
     this.endpoint = AwsErrors.endpoint(settings.endpoint(), "https://security-ir." + region + ".api.aws")
@@ -64,16 +66,6 @@ public class AwsSecurityIncidentResponseCase implements ProviderCase {
     this.http = sleeper == null ? new HttpConnector(SYSTEM, null, httpSettings)
         : new HttpConnector(SYSTEM, null, httpSettings, sleeper);
     this.clock = clock;
-  }
-
-  @Override
-  public String system() {
-    return SYSTEM;
-  }
-
-  @Override
-  public boolean supports(ResponseAction action) {
-    return action == ResponseAction.OPEN_PROVIDER_CASE;
   }
 
   @Override

@@ -32,7 +32,7 @@ import org.springframework.web.util.UriUtils;
  * first ({@code GET /api/machineactions}): an isolation pending or done is not requested again. The access token
  * comes from the Entra ID client-credentials flow and is kept until a minute before it expires.
  */
-public class DefenderHostActions implements HostActions {
+public class DefenderHostActions extends ActionAdapter implements HostActions {
 
   public static final String SYSTEM = "Microsoft Defender for Endpoint";
   private static final Set<ResponseAction> SUPPORTED = EnumSet.of(ResponseAction.ISOLATE_HOST,
@@ -49,21 +49,12 @@ public class DefenderHostActions implements HostActions {
 
   public DefenderHostActions(ResponseAdapterProperties.Defender defender, HttpSettings settings,
       HttpConnector.Sleeper sleeper, Clock clock) {
+    super(SYSTEM, SUPPORTED);
     this.defender = defender;
     this.api = sleeper == null ? new HttpConnector(SYSTEM, defender.apiUrl(), settings)
         : new HttpConnector(SYSTEM, defender.apiUrl(), settings, sleeper);
     this.login = new HttpConnector(SYSTEM, null, settings);
     this.clock = clock;
-  }
-
-  @Override
-  public String system() {
-    return SYSTEM;
-  }
-
-  @Override
-  public boolean supports(ResponseAction action) {
-    return SUPPORTED.contains(action);
   }
 
   @Override

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * <p>Instances with more than one network interface are refused (their groups are per interface): isolate those
  * by hand.
  */
-public class Ec2HostActions implements HostActions {
+public class Ec2HostActions extends ActionAdapter implements HostActions {
 
   public static final String SYSTEM = "AWS EC2";
   public static final String PREVIOUS_GROUPS_TAG = "irf:isolation:previous-groups";
@@ -48,19 +48,10 @@ public class Ec2HostActions implements HostActions {
   private final String isolationGroup;
 
   public Ec2HostActions(Ec2Client ec2, String endpoint, String isolationGroup) {
+    super(SYSTEM, SUPPORTED);
     this.ec2 = ec2;
     this.endpoint = endpoint;
     this.isolationGroup = isolationGroup;
-  }
-
-  @Override
-  public String system() {
-    return SYSTEM;
-  }
-
-  @Override
-  public boolean supports(ResponseAction action) {
-    return SUPPORTED.contains(action);
   }
 
   @Override

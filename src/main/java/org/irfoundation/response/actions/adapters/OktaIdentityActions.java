@@ -23,7 +23,7 @@ import org.springframework.web.util.UriUtils;
  * resetting a user with no factors sends nothing. Clearing sessions cannot be checked beforehand (Okta lists no
  * user's sessions), so it is always sent and is harmless to repeat.
  */
-public class OktaIdentityActions implements IdentityActions {
+public class OktaIdentityActions extends ActionAdapter implements IdentityActions {
 
   public static final String SYSTEM = "Okta";
   private static final Set<ResponseAction> SUPPORTED = EnumSet.of(ResponseAction.DISABLE_USER,
@@ -34,20 +34,11 @@ public class OktaIdentityActions implements IdentityActions {
   private final HttpConnector http;
 
   public OktaIdentityActions(String orgUrl, String apiToken, HttpSettings settings, HttpConnector.Sleeper sleeper) {
+    super(SYSTEM, SUPPORTED);
     this.orgUrl = orgUrl.endsWith("/") ? orgUrl.substring(0, orgUrl.length() - 1) : orgUrl;
     this.authorization = "SSWS " + apiToken;
     this.http = sleeper == null ? new HttpConnector(SYSTEM, this.orgUrl, settings)
         : new HttpConnector(SYSTEM, this.orgUrl, settings, sleeper);
-  }
-
-  @Override
-  public String system() {
-    return SYSTEM;
-  }
-
-  @Override
-  public boolean supports(ResponseAction action) {
-    return SUPPORTED.contains(action);
   }
 
   @Override
